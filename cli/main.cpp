@@ -1,0 +1,17 @@
+// b24sim: the command-line front end. Subcommands live in cli/*_command.cpp.
+
+#include <CLI/CLI.hpp>
+
+#include "b24/version.hpp"
+#include "cli/demo_command.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "b24sim: a deterministic discrete-event simulator of a multi-region SaaS platform "
+      "(web tiers under autoscaling, MySQL replication between data centers, failover, calls)."};
+  app.set_version_flag("--version", std::string("b24sim ") + b24::version_string);
+  app.require_subcommand(1);
+  b24::cli::add_demo_command(app);
+  CLI11_PARSE(app, argc, argv);
+  return 0;
+}

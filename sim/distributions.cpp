@@ -138,17 +138,11 @@ void Discrete::build_alias_table() {
     scaled[over] = (scaled[over] + scaled[under]) - 1.0;
     (scaled[over] < 1.0 ? small : large).push_back(over);
   }
-  // What is left holds a mass of 1 up to rounding and keeps its own column (accept_ == 1).
-  // A zero-weight index cannot be left over (its column would be a whole unit short, far beyond
-  // rounding), but if it ever were, send its column to the most likely index rather than let it
-  // be drawn.
-  const auto heaviest = static_cast<std::size_t>(
-      std::max_element(probabilities_.begin(), probabilities_.end()) - probabilities_.begin());
+  // What is left holds a mass of 1 up to rounding (O(n * epsilon)) and keeps its own column
+  // (accept_ == 1). A zero-weight index left over would be a whole unit short, so it cannot
+  // happen; if it did, it would be drawn with a column's full probability.
   for (const std::size_t i : small) {
-    if (probabilities_[i] == 0.0) {
-      accept_[i] = 0.0;
-      alias_[i] = heaviest;
-    }
+    B24_ASSERT_MSG(probabilities_[i] > 0.0, "Discrete: alias table left a zero weight unpaired");
   }
 }
 

@@ -12,7 +12,8 @@ std::uint64_t nearest_rank(double p, std::uint64_t n) {
   const double target = p * static_cast<double>(n) / 100.0;
   // p usually comes from a decimal literal (99.9) whose binary value is off by an ulp; when p% of
   // n is a whole number that ulp would push ceil() one rank too far. Targets within a relative
-  // 1e-12 of an integer are taken as that integer.
+  // 1e-12 of an integer are taken as that integer (above 1e12 values that may be a rank or so
+  // below the strict ceiling, which no percentile can tell apart).
   const double nearest = std::round(target);
   const double rank = std::fabs(target - nearest) <= 1e-12 * nearest ? nearest : std::ceil(target);
   if (rank <= 1.0) return 1;

@@ -56,9 +56,9 @@ class LatencyHistogram {
   [[nodiscard]] double mean() const noexcept;
 
   // Nearest-rank percentile, p in [0, 100]: the smallest recorded value v such that at least p%
-  // of the values are <= v, reported as its bucket's midpoint clamped into [min, max] (so p0 is
-  // min and p100 is max, exactly). An empty histogram returns 0: reports print an empty run as
-  // zeros rather than crash; check count() when that matters.
+  // of the values are <= v, reported as its bucket's midpoint clamped into [min, max]; rank 1
+  // (p0) and the last rank (p100) return the exact min and max. An empty histogram returns 0:
+  // reports print an empty run as zeros rather than crash; check count() when that matters.
   [[nodiscard]] std::int64_t percentile(double p) const;
   // The value of 1-based rank `rank` (1 <= rank <= count()) in ascending order, approximated as
   // percentile() describes.
@@ -87,7 +87,7 @@ class LatencyHistogram {
 
  private:
   // INT64_MAX * UINT64_MAX < 2^127, so the sum of any histogram cannot overflow.
-  __extension__ typedef unsigned __int128 Sum;
+  __extension__ using Sum = unsigned __int128;
 
   std::vector<std::uint64_t> counts_;  // bucket_count entries, never resized
   std::uint64_t count_ = 0;

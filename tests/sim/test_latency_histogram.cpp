@@ -24,7 +24,7 @@
 namespace b24::sim {
 namespace {
 
-__extension__ typedef unsigned __int128 Exact;
+__extension__ using Exact = unsigned __int128;
 
 constexpr double contract_relative_error = 0.01;
 constexpr long double design_relative_error = 1.0L / 128.0L;
@@ -77,6 +77,14 @@ std::int64_t mixed(Rng& rng) {
   return near_int64_max(rng);
 }
 
+template <class Draw>
+std::vector<std::int64_t> draw_values(Rng& rng, int n, Draw draw) {
+  std::vector<std::int64_t> values;
+  values.reserve(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) values.push_back(draw(rng));
+  return values;
+}
+
 struct Distribution {
   std::string name;
   std::vector<std::int64_t> values;
@@ -87,10 +95,7 @@ std::vector<Distribution> distributions() {
   std::vector<Distribution> out;
   auto make = [&](std::string name, std::uint64_t seed, auto draw) {
     Rng rng(seed);
-    Distribution d{std::move(name), {}};
-    d.values.reserve(n);
-    for (int i = 0; i < n; ++i) d.values.push_back(draw(rng));
-    out.push_back(std::move(d));
+    out.push_back({std::move(name), draw_values(rng, n, draw)});
   };
   make("log_uniform", 1, log_uniform);
   make("small_exact", 2, [](Rng& rng) { return static_cast<std::int64_t>(rng.below(200)); });
@@ -131,8 +136,7 @@ TEST(LatencyHistogram, DecimalPercentilesPickTheNearestRank) {
   // 1,000 widely spread values, so neighbouring ranks usually sit in different buckets and an
   // off-by-one rank (e.g. from 0.3 not being exact in binary) shows up as a different bucket.
   Rng rng(11);
-  std::vector<std::int64_t> values;
-  for (int i = 0; i < 1000; ++i) values.push_back(log_uniform(rng));
+  std::vector<std::int64_t> values = draw_values(rng, 1000, log_uniform);
   const LatencyHistogram h = histogram_of(values);
   std::sort(values.begin(), values.end());
   for (std::uint64_t tenths = 0; tenths <= 1000; ++tenths) {
@@ -145,8 +149,7 @@ TEST(LatencyHistogram, DecimalPercentilesPickTheNearestRank) {
 
 TEST(LatencyHistogram, ValueAtRankMatchesSortedOrder) {
   Rng rng(12);
-  std::vector<std::int64_t> values;
-  for (int i = 0; i < 5000; ++i) values.push_back(mixed(rng));
+  std::vector<std::int64_t> values = draw_values(rng, 5000, mixed);
   const LatencyHistogram h = histogram_of(values);
   std::sort(values.begin(), values.end());
   for (std::uint64_t rank = 1; rank <= values.size(); ++rank) {
@@ -263,10 +266,8 @@ TEST(LatencyHistogram, MinMaxMeanAreExact) {
 
 TEST(LatencyHistogram, MergeEqualsRecordingEverythingInOne) {
   Rng rng(21);
-  std::vector<std::int64_t> a_values;
-  std::vector<std::int64_t> b_values;
-  for (int i = 0; i < 50'000; ++i) a_values.push_back(log_uniform(rng));
-  for (int i = 0; i < 30'000; ++i) b_values.push_back(mixed(rng));
+  const std::vector<std::int64_t> a_values = draw_values(rng, 50'000, log_uniform);
+  const std::vector<std::int64_t> b_values = draw_values(rng, 30'000, mixed);
   LatencyHistogram a = histogram_of(a_values);
   const LatencyHistogram b = histogram_of(b_values);
   LatencyHistogram all;
@@ -335,7 +336,7 @@ TEST(LatencyHistogram, MemoryDoesNotGrowWithRecords) {
   for (int i = 0; i < 1'000'000; ++i) h.record_value(mixed(rng));
   EXPECT_EQ(h.memory_bytes(), before);
   // The fixed bucket array and a few scalars: nothing per value.
-  EXPECT_LT(before, std::size_t{32 * 1024});
+  EXPECT_LT(before, std::size_t{32} * 1024);
   EXPECT_GE(before, LatencyHistogram::bucket_count * sizeof(std::uint64_t));
 }
 

@@ -235,7 +235,7 @@ TEST(TimeWeightedGauge, IntegralStaysExactPastDoublePrecision) {
   }
   // 10^6 integer-valued steps; the integral reaches ~2.5e17 value-us, past the 2^53 where a
   // double sum starts rounding each step (hundreds of ulps of drift here), but below 2^64.
-  __extension__ typedef unsigned __int128 Exact;
+  __extension__ using Exact = unsigned __int128;
   Rng rng(77);
   Instant t = at_s(0);
   TimeWeightedGauge g(t, 0.0);

@@ -18,7 +18,7 @@ inline constexpr std::size_t handler_capacity_bytes = 48;
 using HandlerManager = void (*)(Simulator& sim, std::uint32_t index, bool invoke);
 
 struct alignas(64) EventSlot {
-  alignas(16) std::byte storage[handler_capacity_bytes];
+  alignas(16) std::byte storage[handler_capacity_bytes]{};  // zeroed only when the pool grows
   // nullptr while the slot is free, or while its event is cancelled but still in the heap.
   HandlerManager manager = nullptr;
   // The owning event's sequence number; 0 when free. Handles compare against it, so a stale

@@ -23,12 +23,15 @@ const HealthChecker::Watched* HealthChecker::find(std::uint32_t node_id) const {
 }
 
 void HealthChecker::watch(WebNode& node) {
-  B24_ASSERT_MSG(watched_.empty() || watched_.back()->node->id() < node.id(),
-                 "targets are watched in ascending id order");
-  watched_.push_back(std::make_unique<Watched>(
-      Watched{&node, policy::TargetHealth(config_, to_policy_time(sim_.now())), {}, {}}));
   const std::uint32_t id = node.id();
-  watched_.back()->next = sim_.schedule_in(sim::Duration{0}, [this, id] { check(id); });
+  const auto it = std::lower_bound(
+      watched_.begin(), watched_.end(), id,
+      [](const std::unique_ptr<Watched>& w, std::uint32_t v) { return w->node->id() < v; });
+  B24_ASSERT_MSG(it == watched_.end() || (*it)->node->id() != id, "target watched twice");
+  const auto inserted = watched_.insert(
+      it, std::make_unique<Watched>(
+              Watched{&node, policy::TargetHealth(config_, to_policy_time(sim_.now())), {}, {}}));
+  (*inserted)->next = sim_.schedule_in(sim::Duration{0}, [this, id] { check(id); });
 }
 
 void HealthChecker::forget(std::uint32_t node_id) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "models/load_balancer.hpp"
+#include "models/policy_time.hpp"
 #include "models/web_node.hpp"
 #include "policy/target_health.hpp"
 #include "sim/recorder.hpp"
@@ -54,11 +55,5 @@ class HealthChecker {
   std::string_view entity_;
   std::vector<std::unique_ptr<Watched>> watched_;  // ascending node id
 };
-
-// Simulated instants as the policy's UTC timestamps: the scenario's start is the epoch's
-// origin here; only differences matter to health checks.
-[[nodiscard]] inline policy::Timestamp to_policy_time(sim::Instant t) {
-  return policy::Timestamp{std::chrono::microseconds{t.time_since_epoch().count()}};
-}
 
 }  // namespace b24::models

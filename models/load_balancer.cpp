@@ -5,7 +5,7 @@
 namespace b24::models {
 
 LoadBalancer::LoadBalancer(sim::Simulator& sim, const LoadBalancerParams& params, sim::Rng rng)
-    : sim_(sim), params_(params), rng_(rng) {}
+    : sim_(sim), params_(params), rng_(rng), in_flight_gauge_(sim.now(), 0.0) {}
 
 std::size_t LoadBalancer::index_of(std::uint32_t node_id) const {
   const auto it =
@@ -16,10 +16,15 @@ std::size_t LoadBalancer::index_of(std::uint32_t node_id) const {
 }
 
 void LoadBalancer::register_target(WebNode& node, policy::HealthState health) {
-  B24_ASSERT_MSG(targets_.empty() || targets_.back().id < node.id(),
-                 "targets register in ascending id order");
-  targets_.push_back(policy::RoutingTarget{.id = node.id(), .health = health});
-  nodes_.push_back(&node);
+  // Instances come into service in launch-delay order, not id order: insert in id order, as
+  // the routing policy expects.
+  const auto it =
+      std::lower_bound(targets_.begin(), targets_.end(), node.id(),
+                       [](const policy::RoutingTarget& t, std::uint32_t id) { return t.id < id; });
+  B24_ASSERT_MSG(it == targets_.end() || it->id != node.id(), "target registered twice");
+  const auto at = it - targets_.begin();
+  targets_.insert(it, policy::RoutingTarget{.id = node.id(), .health = health});
+  nodes_.insert(nodes_.begin() + at, &node);
   drain_surge_queue();
 }
 
@@ -44,7 +49,7 @@ std::uint64_t LoadBalancer::in_flight() const noexcept {
   return surge_.size() + outstanding_;
 }
 
-void LoadBalancer::fail(Outcome outcome) {
+void LoadBalancer::fail(Outcome outcome, const Request& request) {
   switch (outcome) {
     case Outcome::refused_502:
       ++counters_.failed_502;
@@ -59,6 +64,17 @@ void LoadBalancer::fail(Outcome outcome) {
       B24_ASSERT_MSG(false, "a success is not a failure");
       break;
   }
+  left(request);
+}
+
+void LoadBalancer::left(const Request& request) {
+  time_in_system_s_ += sim::to_seconds(sim_.now() - request.arrived);
+  in_flight_gauge_.add(sim_.now(), -1.0);
+}
+
+void LoadBalancer::take_window_latency(sim::LatencyHistogram& into) {
+  into.merge(window_latency_);
+  window_latency_.clear();
 }
 
 LoadBalancer::Dispatch LoadBalancer::dispatch(const Request& request) {
@@ -70,7 +86,7 @@ LoadBalancer::Dispatch LoadBalancer::dispatch(const Request& request) {
                           : 0.0};
   const policy::RoutingDecision decision = policy::choose_target(params_.balancer, observation);
   if (!decision.target) {
-    fail(Outcome::no_target_503);
+    fail(Outcome::no_target_503, request);
     return Dispatch::failed;
   }
   const std::size_t i = index_of(static_cast<std::uint32_t>(*decision.target));
@@ -83,7 +99,7 @@ LoadBalancer::Dispatch LoadBalancer::dispatch(const Request& request) {
         nodes_[i]->state() == NodeState::in_service) {
       return Dispatch::no_capacity;
     }
-    fail(Outcome::refused_502);
+    fail(Outcome::refused_502, request);
     return Dispatch::failed;
   }
   ++targets_[i].outstanding_requests;
@@ -93,14 +109,15 @@ LoadBalancer::Dispatch LoadBalancer::dispatch(const Request& request) {
 
 void LoadBalancer::arrive(const Request& request) {
   ++counters_.arrived;
+  in_flight_gauge_.add(sim_.now(), 1.0);
   // First come, first served: a request never overtakes the surge queue.
   if (!surge_.empty()) {
-    if (surge_.size() >= params_.surge_queue_limit) return fail(Outcome::no_target_503);
+    if (surge_.size() >= params_.surge_queue_limit) return fail(Outcome::no_target_503, request);
     surge_.push_back(request);
     return;
   }
   if (dispatch(request) != Dispatch::no_capacity) return;
-  if (surge_.size() >= params_.surge_queue_limit) return fail(Outcome::no_target_503);
+  if (surge_.size() >= params_.surge_queue_limit) return fail(Outcome::no_target_503, request);
   surge_.push_back(request);
 }
 
@@ -108,7 +125,7 @@ void LoadBalancer::drain_surge_queue() {
   while (!surge_.empty()) {
     const Request& head = surge_.front();
     if (sim_.now() - head.arrived > params_.idle_timeout) {
-      fail(Outcome::timeout_504);
+      fail(Outcome::timeout_504, head);
       surge_.pop_front();
       continue;
     }
@@ -128,17 +145,19 @@ void LoadBalancer::on_served(std::uint32_t node, const Request& request) {
   release(node);
   const sim::Duration latency = sim_.now() - request.arrived;
   if (latency > params_.idle_timeout) {
-    fail(Outcome::timeout_504);
+    fail(Outcome::timeout_504, request);
   } else {
     ++counters_.served;
     latency_.record(latency);
+    window_latency_.record(latency);
+    left(request);
   }
   drain_surge_queue();
 }
 
-void LoadBalancer::on_aborted(std::uint32_t node, const Request& /*request*/) {
+void LoadBalancer::on_aborted(std::uint32_t node, const Request& request) {
   release(node);
-  fail(Outcome::refused_502);
+  fail(Outcome::refused_502, request);
   drain_surge_queue();
 }
 

@@ -20,6 +20,7 @@
 #include "policy/load_balancing.hpp"
 #include "sim/latency_histogram.hpp"
 #include "sim/simulator.hpp"
+#include "sim/time_weighted_gauge.hpp"
 
 namespace b24::models {
 
@@ -44,7 +45,7 @@ class LoadBalancer final : public RequestListener {
   LoadBalancer(const LoadBalancer&) = delete;
   LoadBalancer& operator=(const LoadBalancer&) = delete;
 
-  // Targets register in ascending node id order (the id is the policy's target id).
+  // The node id is the policy's target id.
   void register_target(WebNode& node, policy::HealthState health);
   void set_health(std::uint32_t node_id, policy::HealthState health);
   void set_draining(std::uint32_t node_id);
@@ -62,13 +63,25 @@ class LoadBalancer final : public RequestListener {
   // Latency of served requests (arrival at the LB to response), microseconds.
   [[nodiscard]] const sim::LatencyHistogram& latency() const noexcept { return latency_; }
   [[nodiscard]] std::size_t registered() const noexcept { return targets_.size(); }
+  // Served latencies since the last call, merged into `into`; the window starts afresh.
+  void take_window_latency(sim::LatencyHistogram& into);
+  // Time-weighted requests in flight (Little's L), and total time in system of every request
+  // that has left (served or failed), for Little's law W.
+  [[nodiscard]] const sim::TimeWeightedGauge& in_flight_gauge() const noexcept {
+    return in_flight_gauge_;
+  }
+  [[nodiscard]] double time_in_system_s() const noexcept { return time_in_system_s_; }
+  [[nodiscard]] std::uint64_t departed() const noexcept {
+    return counters_.served + counters_.failed();
+  }
 
  private:
   enum class Dispatch { sent, no_capacity, failed };
   [[nodiscard]] std::size_t index_of(std::uint32_t node_id) const;
   Dispatch dispatch(const Request& request);
   void drain_surge_queue();
-  void fail(Outcome outcome);
+  void fail(Outcome outcome, const Request& request);
+  void left(const Request& request);
   void release(std::uint32_t node_id);
 
   sim::Simulator& sim_;
@@ -81,6 +94,9 @@ class LoadBalancer final : public RequestListener {
   LoadBalancerCounters counters_;
   std::uint64_t outstanding_ = 0;
   sim::LatencyHistogram latency_;
+  sim::LatencyHistogram window_latency_;
+  sim::TimeWeightedGauge in_flight_gauge_;
+  double time_in_system_s_ = 0.0;
 };
 
 }  // namespace b24::models

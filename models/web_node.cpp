@@ -90,11 +90,13 @@ void WebNode::start_draining() {
 void WebNode::crash() {
   if (state_ == NodeState::terminated || state_ == NodeState::crashed) return;
   state_ = NodeState::crashed;
+  stopped_at_ = sim_.now();
   abort_all();
 }
 
 void WebNode::terminate() {
   if (state_ == NodeState::terminated) return;
+  if (state_ != NodeState::crashed) stopped_at_ = sim_.now();
   state_ = NodeState::terminated;
   abort_all();
 }

@@ -56,6 +56,8 @@ class WebNode {
 
   [[nodiscard]] std::uint32_t id() const noexcept { return id_; }
   [[nodiscard]] NodeState state() const noexcept { return state_; }
+  // When the node crashed or was terminated (meaningful only in those states).
+  [[nodiscard]] sim::Instant stopped_at() const noexcept { return stopped_at_; }
   [[nodiscard]] std::uint32_t cores() const noexcept { return params_.cores; }
   [[nodiscard]] std::uint32_t busy_cores() const noexcept { return busy_; }
   [[nodiscard]] std::size_t queued() const noexcept { return queue_.size(); }
@@ -82,6 +84,7 @@ class WebNode {
   sim::Rng rng_;
   RequestListener& listener_;
   NodeState state_ = NodeState::pending;
+  sim::Instant stopped_at_{};
   std::vector<Core> cores_;
   std::deque<Request> queue_;
   std::uint32_t busy_ = 0;

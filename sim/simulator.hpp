@@ -69,6 +69,7 @@ class Simulator {
   [[nodiscard]] Instant next_event_time() const noexcept;
 
   [[nodiscard]] Trace& trace() noexcept { return trace_; }
+  [[nodiscard]] const Trace& trace() const noexcept { return trace_; }
   void emit(std::string_view kind, std::string_view entity,
             std::initializer_list<TraceField> fields = {}) {
     trace_.emit(now_, kind, entity, fields);

@@ -1,0 +1,242 @@
+#include "models/auto_scaling_group.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "models/policy_time.hpp"
+#include "policy/replacement.hpp"
+#include "policy/target_tracking.hpp"
+#include "policy/termination.hpp"
+#include "policy/warmup.hpp"
+
+namespace b24::models {
+
+AutoScalingGroup::AutoScalingGroup(sim::Simulator& sim, const WebTierParams& params,
+                                   LoadBalancer& lb, HealthChecker& checker,
+                                   sim::Recorder& recorder, std::string entity)
+    : sim_(sim),
+      params_(params),
+      lb_(lb),
+      checker_(checker),
+      recorder_(recorder),
+      entity_(std::move(entity)),
+      launch_rng_(sim.stream(entity_ + "/launch")),
+      desired_(params.auto_scaling.initial_desired),
+      live_(sim.now(), 0.0),
+      in_service_(sim.now(), 0.0) {
+  policy::validate(policy::GroupObservation{
+      .limits = params.auto_scaling.limits, .desired_capacity = desired_, .instances = {}});
+}
+
+void AutoScalingGroup::record(std::string_view kind, std::string_view reason) {
+  recorder_.event(sim_.now(), kind, entity_, reason);
+  sim_.emit(kind, entity_, {{"desired", desired_}});
+}
+
+AutoScalingGroup::Member* AutoScalingGroup::find(policy::InstanceId id) {
+  const auto it =
+      std::lower_bound(members_.begin(), members_.end(), id,
+                       [](const Member& m, policy::InstanceId v) { return m.instance.id < v; });
+  return it != members_.end() && it->instance.id == id ? &*it : nullptr;
+}
+
+void AutoScalingGroup::start() {
+  for (int i = 0; i < desired_; ++i) launch(sim_.now());
+  record("scaling", "initial capacity " + std::to_string(desired_) + " InService at the start");
+}
+
+void AutoScalingGroup::launch(sim::Instant in_service_at) {
+  const policy::InstanceId id = next_id_++;
+  const auto node_id = static_cast<std::uint32_t>(id);
+  Member m{
+      .instance = {.id = id, .launched_at = to_policy_time(sim_.now())},
+      .node = std::make_unique<WebNode>(sim_, node_id, params_.node,
+                                        sim_.stream(entity_ + "/node/" + std::to_string(id)), lb_),
+      .launch = {}};
+  members_.push_back(std::move(m));
+  live_.add(sim_.now(), 1.0);
+  members_.back().launch = sim_.schedule_at(in_service_at, [this, id] { enter_service(id); });
+}
+
+void AutoScalingGroup::enter_service(policy::InstanceId id) {
+  Member* m = find(id);
+  B24_ASSERT(m != nullptr && m->instance.lifecycle == policy::LifecycleState::pending);
+  m->instance.lifecycle = policy::LifecycleState::in_service;
+  m->instance.in_service_at = to_policy_time(sim_.now());
+  m->node->enter_service();
+  m->busy_mark_s = m->node->busy_core_seconds(sim_.now());
+  lb_.register_target(*m->node, policy::HealthState::initial);
+  checker_.watch(*m->node);
+  update_gauges();
+}
+
+// EC2 status checks see a crashed node as impaired after a delay; with ELB health checks, a
+// target the balancer reports unhealthy is unhealthy at once (the replacement policy applies
+// the grace period).
+void AutoScalingGroup::refresh_health() {
+  for (Member& m : members_) {
+    if (m.instance.lifecycle != policy::LifecycleState::in_service) continue;
+    const NodeState s = m.node->state();
+    const bool dead =
+        (s == NodeState::crashed || s == NodeState::terminated) &&
+        sim_.now() - m.node->stopped_at() >= params_.auto_scaling.ec2_status_check_delay;
+    const bool elb_unhealthy = params_.auto_scaling.elb_health_checks &&
+                               checker_.state_of(m.node->id()) == policy::HealthState::unhealthy;
+    m.instance.health =
+        dead || elb_unhealthy ? policy::InstanceHealth::unhealthy : policy::InstanceHealth::healthy;
+  }
+}
+
+policy::GroupObservation AutoScalingGroup::observation() const {
+  policy::GroupObservation g{.now = to_policy_time(sim_.now()),
+                             .limits = params_.auto_scaling.limits,
+                             .desired_capacity = desired_};
+  g.instances.reserve(members_.size());
+  for (const Member& m : members_) g.instances.push_back(m.instance);
+  return g;
+}
+
+void AutoScalingGroup::evaluate(std::optional<double> metric, policy::AlarmState high,
+                                policy::AlarmState low) {
+  refresh_health();
+  scale(metric, high, low);
+  replace();
+  scale_in();
+  update_gauges();
+}
+
+void AutoScalingGroup::scale(std::optional<double> metric, policy::AlarmState high,
+                             policy::AlarmState low) {
+  const auto& tt = params_.auto_scaling.target_tracking;
+  if (!tt) return;
+  const policy::ScalingDecision d = policy::decide_target_tracking(
+      *tt, {.group = observation(), .high_alarm = high, .low_alarm = low, .metric_value = metric});
+  if (!d.changed()) return;
+  desired_ = d.desired_capacity;
+  ++scaling_actions_;
+  record("scaling", d.reason);
+}
+
+void AutoScalingGroup::replace() {
+  const policy::ReplacementDecision d =
+      policy::decide_replacement(params_.auto_scaling.replacement, observation());
+  if (d.terminate.empty() && d.launch_count == 0) return;
+  record("replacement", d.reason);
+  for (const policy::InstanceId id : d.terminate) finalize(id, "replaced: unhealthy");
+  for (int i = 0; i < d.launch_count; ++i) {
+    const double delay_s = sim::sample(params_.auto_scaling.launch_delay_s, launch_rng_);
+    launch(sim_.now() + sim::from_seconds(std::max(0.0, delay_s)));
+  }
+}
+
+void AutoScalingGroup::scale_in() {
+  const policy::GroupObservation g = observation();
+  const auto counts = policy::count_capacity(g.instances, g.now, policy::Duration{0});
+  const int excess = counts.live() - desired_;
+  if (excess <= 0) return;
+  const policy::TerminationDecision d = policy::choose_instances_to_terminate(
+      params_.auto_scaling.termination, {.now = g.now, .instances = g.instances, .count = excess});
+  record("scale_in", d.reason);
+  for (const policy::InstanceId id : d.instance_ids) {
+    Member* m = find(id);
+    B24_ASSERT(m != nullptr);
+    if (m->instance.lifecycle == policy::LifecycleState::pending) {
+      finalize(id, "scale-in of a pending instance");
+      continue;
+    }
+    begin_drain(*m);
+  }
+}
+
+void AutoScalingGroup::begin_drain(Member& m) {
+  m.instance.lifecycle = policy::LifecycleState::terminating;
+  m.node->start_draining();
+  lb_.set_draining(m.node->id());
+  m.drain_deadline = sim_.now() + params_.deregistration_delay;
+}
+
+void AutoScalingGroup::poll_draining() {
+  std::vector<policy::InstanceId> done;
+  for (const Member& m : members_) {
+    if (m.instance.lifecycle != policy::LifecycleState::terminating) continue;
+    if (m.node->in_flight() == 0 || sim_.now() >= m.drain_deadline) done.push_back(m.instance.id);
+  }
+  for (const auto id : done) finalize(id, "drained");
+  if (!done.empty()) update_gauges();
+}
+
+void AutoScalingGroup::finalize(policy::InstanceId id, std::string_view why) {
+  Member* m = find(id);
+  B24_ASSERT(m != nullptr);
+  sim_.cancel(m->launch);
+  const bool registered = m->instance.lifecycle != policy::LifecycleState::pending;
+  m->node->terminate();  // anything still inside is aborted (502)
+  if (registered) {
+    lb_.deregister(m->node->id());
+    checker_.forget(m->node->id());
+  }
+  recorder_.event(sim_.now(), "terminate", entity_,
+                  "instance " + std::to_string(id) + " terminated: " + std::string(why));
+  members_.erase(members_.begin() + (m - members_.data()));
+  live_.add(sim_.now(), -1.0);
+}
+
+void AutoScalingGroup::crash(std::uint32_t count) {
+  for (Member& m : members_) {
+    if (count == 0) break;
+    if (m.instance.lifecycle != policy::LifecycleState::in_service) continue;
+    if (m.node->state() != NodeState::in_service) continue;
+    m.node->crash();
+    recorder_.event(sim_.now(), "crash", entity_,
+                    "fault: instance " + std::to_string(m.instance.id) + " crashed");
+    --count;
+  }
+}
+
+std::optional<double> AutoScalingGroup::close_cpu_period(sim::Duration period) {
+  std::vector<policy::InstanceSample> samples;
+  std::vector<policy::Instance> instances;
+  for (Member& m : members_) {
+    const double busy = m.node->busy_core_seconds(sim_.now());
+    if (m.instance.lifecycle == policy::LifecycleState::in_service) {
+      const double capacity = m.node->cores() * sim::to_seconds(period);
+      samples.push_back({m.instance.id, 100.0 * (busy - m.busy_mark_s) / capacity});
+    }
+    m.busy_mark_s = busy;
+    instances.push_back(m.instance);
+  }
+  const auto& tt = params_.auto_scaling.target_tracking;
+  const auto warmup = tt ? policy::Duration{tt->instance_warmup} : policy::Duration{0};
+  return policy::average_over_warmed_instances(instances, samples, to_policy_time(sim_.now()),
+                                               warmup);
+}
+
+NodeCounts AutoScalingGroup::counts() const {
+  NodeCounts c;
+  for (const Member& m : members_) {
+    switch (m.instance.lifecycle) {
+      case policy::LifecycleState::pending:
+        ++c.pending;
+        break;
+      case policy::LifecycleState::terminating:
+        ++c.draining;
+        break;
+      case policy::LifecycleState::in_service:
+        if (m.node->state() == NodeState::in_service &&
+            checker_.state_of(m.node->id()) != policy::HealthState::unhealthy) {
+          ++c.in_service;
+        } else {
+          ++c.unhealthy;
+        }
+        break;
+    }
+  }
+  return c;
+}
+
+void AutoScalingGroup::update_gauges() {
+  const NodeCounts c = counts();
+  in_service_.set(sim_.now(), c.in_service + c.unhealthy);
+}
+
+}  // namespace b24::models

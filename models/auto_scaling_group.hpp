@@ -1,0 +1,95 @@
+#pragma once
+// The EC2 Auto Scaling group of one DC's web nodes. It owns the nodes, launches them (pending
+// for a launch delay, then InService and registered with the load balancer), drains and
+// terminates them, and asks policy/ for every decision: target tracking for the desired
+// capacity, replacement of unhealthy instances (which also launches up to the desired
+// capacity), and the termination policy for which instances a scale-in removes. Each decision
+// is recorded as an event with the policy's reason.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/health_checker.hpp"
+#include "models/load_balancer.hpp"
+#include "models/web_node.hpp"
+#include "models/web_tier_params.hpp"
+#include "policy/alarm.hpp"
+#include "policy/group_observation.hpp"
+#include "sim/recorder.hpp"
+#include "sim/simulator.hpp"
+#include "sim/time_weighted_gauge.hpp"
+
+namespace b24::models {
+
+struct NodeCounts {
+  int pending = 0;
+  int in_service = 0;  // InService and not known unhealthy
+  int unhealthy = 0;   // InService but crashed or failing health checks
+  int draining = 0;    // chosen for termination, finishing its requests
+};
+
+class AutoScalingGroup {
+ public:
+  AutoScalingGroup(sim::Simulator& sim, const WebTierParams& params, LoadBalancer& lb,
+                   HealthChecker& checker, sim::Recorder& recorder, std::string entity);
+  AutoScalingGroup(const AutoScalingGroup&) = delete;
+  AutoScalingGroup& operator=(const AutoScalingGroup&) = delete;
+
+  // The initial instances are InService at the start: a run begins on a warm platform.
+  void start();
+  // Once per CloudWatch period, after the alarms: scaling, replacement, scale-in.
+  void evaluate(std::optional<double> metric, policy::AlarmState high, policy::AlarmState low);
+  // Average CPU % of warmed InService instances over the period ending now (nullopt: none).
+  std::optional<double> close_cpu_period(sim::Duration period);
+  // Finishes drains whose node is empty or whose deregistration delay is over.
+  void poll_draining();
+  // Crashes `count` InService nodes, lowest ids first.
+  void crash(std::uint32_t count);
+
+  [[nodiscard]] NodeCounts counts() const;
+  [[nodiscard]] int desired() const noexcept { return desired_; }
+  [[nodiscard]] std::uint64_t scaling_actions() const noexcept { return scaling_actions_; }
+  // Instance-seconds from launch to termination (what EC2 bills).
+  [[nodiscard]] double instance_seconds(sim::Instant now) const { return live_.integral(now); }
+  [[nodiscard]] const sim::TimeWeightedGauge& in_service_gauge() const { return in_service_; }
+
+ private:
+  struct Member {
+    policy::Instance instance;
+    std::unique_ptr<WebNode> node;
+    sim::EventHandle launch;
+    double busy_mark_s = 0.0;  // node busy core-seconds at the start of the CPU period
+    sim::Instant drain_deadline{};
+  };
+  [[nodiscard]] policy::GroupObservation observation() const;
+  [[nodiscard]] Member* find(policy::InstanceId id);
+  void launch(sim::Instant in_service_at);
+  void enter_service(policy::InstanceId id);
+  void refresh_health();
+  void scale(std::optional<double> metric, policy::AlarmState high, policy::AlarmState low);
+  void replace();
+  void scale_in();
+  void begin_drain(Member& m);
+  void finalize(policy::InstanceId id, std::string_view why);
+  void update_gauges();
+  void record(std::string_view kind, std::string_view reason);
+
+  sim::Simulator& sim_;
+  const WebTierParams& params_;
+  LoadBalancer& lb_;
+  HealthChecker& checker_;
+  sim::Recorder& recorder_;
+  std::string entity_;
+  sim::Rng launch_rng_;
+  std::vector<Member> members_;  // ascending instance id
+  policy::InstanceId next_id_ = 0;
+  int desired_;
+  std::uint64_t scaling_actions_ = 0;
+  sim::TimeWeightedGauge live_;        // launched and not yet terminated
+  sim::TimeWeightedGauge in_service_;  // InService (healthy or not, draining excluded)
+};
+
+}  // namespace b24::models

@@ -1,0 +1,88 @@
+#pragma once
+// One data center's web tier assembled: workload -> load balancer (+ health checks) -> web
+// nodes owned by the Auto Scaling group, with CloudWatch metrics and the target-tracking alarms
+// in between. Everything the ASG and the policies know of the tier comes through CloudWatch
+// datapoints and health states (the fidelity seam of ARCHITECTURE.md).
+//
+// Every sample step (10 s) the tier publishes a time-series row to the recorder and checks
+// request conservation: arrived = served + failed + in flight.
+
+#include <cstdint>
+#include <string>
+
+#include "models/auto_scaling_group.hpp"
+#include "models/cloudwatch.hpp"
+#include "models/health_checker.hpp"
+#include "models/load_balancer.hpp"
+#include "models/web_tier_params.hpp"
+#include "models/workload.hpp"
+#include "sim/latency_histogram.hpp"
+#include "sim/recorder.hpp"
+#include "sim/simulator.hpp"
+
+namespace b24::models {
+
+// Figures of a whole run, for the summary.
+struct WebTierTotals {
+  LoadBalancerCounters requests;
+  std::uint64_t in_flight_at_end = 0;
+  double availability = 1.0;  // served / (served + failed)
+  std::int64_t p50_us = 0, p95_us = 0, p99_us = 0, max_us = 0;
+  double mean_latency_s = 0.0;
+  std::uint64_t slo_violation_minutes = 0;
+  int peak_nodes = 0;       // InService, at sample instants
+  double mean_nodes = 0.0;  // time-weighted InService
+  double node_hours = 0.0;  // launched to terminated
+  double cost_usd = 0.0;
+  std::uint64_t scaling_actions = 0;
+  double littles_l = 0.0;         // time-weighted requests in flight
+  double littles_lambda_w = 0.0;  // arrival rate x mean time in system of departed requests
+};
+
+struct SloParams {
+  sim::Duration p99_latency = std::chrono::milliseconds{800};
+  double max_error_rate = 0.001;  // failed / arrived within one minute
+};
+
+class WebTier {
+ public:
+  WebTier(sim::Simulator& sim, const WebTierParams& params, const SloParams& slo,
+          sim::Recorder& recorder);
+  WebTier(const WebTier&) = delete;
+  WebTier& operator=(const WebTier&) = delete;
+
+  void start();
+  [[nodiscard]] WebTierTotals totals() const;
+  [[nodiscard]] const LoadBalancer& load_balancer() const noexcept { return lb_; }
+  [[nodiscard]] const AutoScalingGroup& group() const noexcept { return asg_; }
+  [[nodiscard]] const std::string& entity() const noexcept { return entity_; }
+
+ private:
+  void on_period();
+  void on_sample();
+  void schedule_faults();
+
+  sim::Simulator& sim_;
+  WebTierParams params_;
+  SloParams slo_;
+  sim::Recorder& recorder_;
+  std::string entity_;
+  std::string elb_entity_;
+  LoadBalancer lb_;
+  HealthChecker checker_;
+  CloudWatch cloudwatch_;
+  AutoScalingGroup asg_;
+  Workload workload_;
+  CloudWatch::MetricId cpu_metric_ = 0;
+  CloudWatch::AlarmId high_alarm_ = 0;
+  CloudWatch::AlarmId low_alarm_ = 0;
+  sim::Instant period_start_;
+  sim::LatencyHistogram step_latency_;
+  sim::LatencyHistogram minute_latency_;
+  LoadBalancerCounters at_last_sample_{};
+  LoadBalancerCounters at_last_minute_{};
+  std::uint64_t slo_violation_minutes_ = 0;
+  int peak_nodes_ = 0;
+};
+
+}  // namespace b24::models

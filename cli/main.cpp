@@ -4,6 +4,7 @@
 
 #include "b24/version.hpp"
 #include "cli/demo_command.hpp"
+#include "cli/run_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -11,6 +12,8 @@ int main(int argc, char** argv) {
       "(web tiers under autoscaling, MySQL replication between data centers, failover, calls)."};
   app.set_version_flag("--version", std::string("b24sim ") + b24::version_string);
   app.require_subcommand(1);
+  b24::cli::add_run_command(app);
+  b24::cli::add_validate_command(app);
   b24::cli::add_demo_command(app);
   CLI11_PARSE(app, argc, argv);
   return 0;

@@ -1,6 +1,7 @@
 #include "models/health_checker.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace b24::models {
 
@@ -72,7 +73,9 @@ void HealthChecker::conclude(std::uint32_t node_id, policy::CheckResult result) 
       w->health.record({.at = to_policy_time(sim_.now()), .result = result});
   if (!d.changed) return;
   lb_.set_health(node_id, d.state);
-  recorder_.event(sim_.now(), "health", entity_, d.reason);
+  recorder_.event(sim_.now(), "health", entity_,
+                  "node " + std::to_string(node_id) + " " +
+                      std::string(policy::to_string(d.state)) + ": " + d.reason);
   sim_.emit("health", entity_, {{"node", node_id}, {"state", policy::to_string(d.state)}});
 }
 

@@ -104,6 +104,7 @@ LoadBalancer::Dispatch LoadBalancer::dispatch(const Request& request) {
   }
   ++targets_[i].outstanding_requests;
   ++outstanding_;
+  dispatch_wait_s_.add(sim::to_seconds(sim_.now() - request.arrived));
   return Dispatch::sent;
 }
 

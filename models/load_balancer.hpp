@@ -21,6 +21,7 @@
 #include "sim/latency_histogram.hpp"
 #include "sim/simulator.hpp"
 #include "sim/time_weighted_gauge.hpp"
+#include "sim/welford.hpp"
 
 namespace b24::models {
 
@@ -71,6 +72,8 @@ class LoadBalancer final : public RequestListener {
     return in_flight_gauge_;
   }
   [[nodiscard]] double time_in_system_s() const noexcept { return time_in_system_s_; }
+  // Time requests spent in the surge queue before dispatch (0 for those dispatched at once).
+  [[nodiscard]] const sim::Welford& dispatch_wait_s() const noexcept { return dispatch_wait_s_; }
   [[nodiscard]] std::uint64_t departed() const noexcept {
     return counters_.served + counters_.failed();
   }
@@ -97,6 +100,7 @@ class LoadBalancer final : public RequestListener {
   sim::LatencyHistogram window_latency_;
   sim::TimeWeightedGauge in_flight_gauge_;
   double time_in_system_s_ = 0.0;
+  sim::Welford dispatch_wait_s_;
 };
 
 }  // namespace b24::models

@@ -80,6 +80,12 @@ void WebTier::on_sample() {
                     {"nodes_draining", count(n.draining)},
                     {"desired_capacity", count(asg_.desired())},
                     {"offered_rps", workload_.rate_per_s(now)}});
+  // The trace fingerprints the trajectory, not only the rare decisions: one record per step.
+  sim_.emit("sample", entity_,
+            {{"arrived", c.arrived},
+             {"served", c.served},
+             {"failed", c.failed()},
+             {"in_flight", lb_.in_flight()}});
   at_last_sample_ = c;
   if (now - period_start_ >= params_.cloudwatch.period) on_period();
 }
@@ -125,6 +131,7 @@ WebTierTotals WebTier::totals() const {
   t.p99_us = h.percentile(99);
   t.max_us = h.max();
   t.mean_latency_s = h.mean() * 1e-6;
+  t.mean_dispatch_wait_s = lb_.dispatch_wait_s().mean();
   t.slo_violation_minutes = slo_violation_minutes_;
   t.peak_nodes = peak_nodes_;
   t.mean_nodes = asg_.in_service_gauge().mean(now);

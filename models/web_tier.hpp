@@ -29,6 +29,7 @@ struct WebTierTotals {
   double availability = 1.0;  // served / (served + failed)
   std::int64_t p50_us = 0, p95_us = 0, p99_us = 0, max_us = 0;
   double mean_latency_s = 0.0;
+  double mean_dispatch_wait_s = 0.0;  // in the load balancer's surge queue
   std::uint64_t slo_violation_minutes = 0;
   int peak_nodes = 0;       // InService, at sample instants
   double mean_nodes = 0.0;  // time-weighted InService

@@ -1,0 +1,71 @@
+// b24-bench: runs a shipped scenario (or any scenario file) and prints how fast the simulator
+// goes: simulated requests, events, events/s, requests per wall second, wall time, peak memory.
+//   build/release/bench/b24-bench single-dc-day
+//   build/release/bench/b24-bench single-dc-day --hours 48    # memory must stay flat
+// Models publish to a NullRecorder here: this measures the simulation, not SQLite.
+
+#include <sys/resource.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "models/web_tier.hpp"
+#include "scenarios/scenario.hpp"
+#include "sim/recorder.hpp"
+
+#ifndef B24_SOURCE_DIR
+#define B24_SOURCE_DIR "."
+#endif
+
+namespace {
+
+std::filesystem::path resolve(const std::string& name) {
+  if (std::filesystem::exists(name)) return name;
+  return std::filesystem::path(B24_SOURCE_DIR) / "scenarios" / (name + ".yaml");
+}
+
+long peak_rss_kib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;  // KiB on Linux
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"b24-bench: simulation speed on a scenario"};
+  std::string name = "single-dc-day";
+  double hours = 0.0;
+  app.add_option("scenario", name, "shipped scenario name or a YAML path");
+  app.add_option("--hours", hours, "simulated hours (default: the scenario's duration)")
+      ->check(CLI::Range(0.0, 24.0 * 365));
+  CLI11_PARSE(app, argc, argv);
+
+  b24::scenarios::Diagnostics diagnostics;
+  b24::scenarios::Scenario s = b24::scenarios::load_scenario(resolve(name), diagnostics);
+  if (!diagnostics.empty()) return b24::scenarios::report(diagnostics, std::cerr);
+  if (hours > 0.0) s.duration = b24::sim::from_seconds(hours * 3600.0);
+
+  b24::sim::NullRecorder recorder;
+  b24::sim::Simulator sim(s.seed);
+  b24::models::WebTier tier(sim, s.web, s.slo, recorder);
+  tier.start();
+  const auto t0 = std::chrono::steady_clock::now();
+  sim.run_until(b24::sim::start_instant + s.duration);
+  const double wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const auto totals = tier.totals();
+  const auto requests = totals.requests.arrived;
+  std::printf("scenario=%s simulated=%s peak_rate=%.0f/s\n", s.name.c_str(),
+              b24::sim::format_duration(s.duration).c_str(), s.web.workload.peak_rate_per_s);
+  std::printf("requests=%llu events=%llu wall_s=%.3f\n", static_cast<unsigned long long>(requests),
+              static_cast<unsigned long long>(sim.events_handled()), wall_s);
+  std::printf("events/s=%.0f requests/wall_s=%.0f peak_rss_kib=%ld trace_hash=%s\n",
+              static_cast<double>(sim.events_handled()) / wall_s,
+              static_cast<double>(requests) / wall_s, peak_rss_kib(),
+              b24::sim::format_hash(sim.trace().hash()).c_str());
+  return 0;
+}

@@ -1,0 +1,89 @@
+#include "cli/run_command.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/progress.hpp"
+#include "cli/scenario_run.hpp"
+#include "reports/report_error.hpp"
+#include "scenarios/scenario.hpp"
+
+namespace b24::cli {
+namespace {
+
+struct RunArgs {
+  std::string scenario;
+  std::optional<std::uint64_t> seed;
+  std::string out;
+  bool quiet = false;
+};
+
+// Loads the scenario or prints every error and exits with status 2.
+scenarios::Scenario load_or_exit(const std::string& path) {
+  scenarios::Diagnostics diagnostics;
+  scenarios::Scenario s = scenarios::load_scenario(path, diagnostics);
+  if (!diagnostics.empty()) {
+    throw CLI::RuntimeError(scenarios::report(diagnostics, std::cerr));
+  }
+  return s;
+}
+
+void print_outcome(const scenarios::Scenario& s, const RunOutcome& o) {
+  const auto& t = o.totals;
+  std::printf("b24sim: %s, seed %llu, %s simulated in %.1f s wall (%llu events)\n", s.name.c_str(),
+              static_cast<unsigned long long>(s.seed), sim::format_duration(s.duration).c_str(),
+              o.wall_s, static_cast<unsigned long long>(o.events));
+  std::printf("  requests %llu, failed %llu, availability %.4f%%\n",
+              static_cast<unsigned long long>(t.requests.arrived),
+              static_cast<unsigned long long>(t.requests.failed()), 100.0 * t.availability);
+  std::printf("  latency p50 %.1f ms, p99 %.1f ms; SLO-violation minutes %llu\n",
+              static_cast<double>(t.p50_us) / 1000.0, static_cast<double>(t.p99_us) / 1000.0,
+              static_cast<unsigned long long>(t.slo_violation_minutes));
+  std::printf("  nodes peak %d, mean %.2f, %.1f node-hours, cost %.2f USD, %llu scaling actions\n",
+              t.peak_nodes, t.mean_nodes, t.node_hours, t.cost_usd,
+              static_cast<unsigned long long>(t.scaling_actions));
+  std::printf("  trace hash %s\n", sim::format_hash(o.trace_hash).c_str());
+  std::printf("  run directory: %s (run.sqlite, summary.json)\n", o.directory.string().c_str());
+}
+
+void do_run(const RunArgs& args) {
+  scenarios::Scenario s = load_or_exit(args.scenario);
+  if (args.seed) s.seed = *args.seed;
+  RunOptions options;
+  options.out =
+      args.out.empty() ? std::filesystem::path("runs") / s.name : std::filesystem::path(args.out);
+  options.progress = progress_wanted(args.quiet);
+  try {
+    print_outcome(s, run_scenario(s, options));
+  } catch (const reports::ReportError& e) {
+    std::fprintf(stderr, "b24sim: %s\n", e.what());
+    throw CLI::RuntimeError(1);
+  }
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app) {
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* cmd = app.add_subcommand("run", "Run a scenario and write its run directory");
+  cmd->add_option("scenario", args->scenario, "scenario YAML file")->required();
+  cmd->add_option("--seed", args->seed, "run seed (overrides the scenario's)");
+  cmd->add_option("--out", args->out, "run directory (default: runs/<scenario name>)");
+  cmd->add_flag("-q,--quiet", args->quiet, "no progress bar");
+  cmd->callback([args] { do_run(*args); });
+}
+
+void add_validate_command(CLI::App& app) {
+  auto path = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "Check a scenario and report every error (exit status 2 if any)");
+  cmd->add_option("scenario", *path, "scenario YAML file")->required();
+  cmd->callback([path] {
+    const scenarios::Scenario s = load_or_exit(*path);
+    std::printf("%s: valid scenario '%s'\n", path->c_str(), s.name.c_str());
+  });
+}
+
+}  // namespace b24::cli

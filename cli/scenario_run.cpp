@@ -1,0 +1,119 @@
+#include "cli/scenario_run.hpp"
+
+#include <chrono>
+#include <ctime>
+
+#include "b24/version.hpp"
+#include "cli/progress.hpp"
+#include "reports/run_directory.hpp"
+#include "reports/sqlite_recorder.hpp"
+#include "reports/summary_json.hpp"
+#include "sim/rng.hpp"
+
+namespace b24::cli {
+namespace {
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void write_meta(reports::SqliteRecorder& rec, const scenarios::Scenario& s) {
+  rec.set_meta("scenario_name", s.name);
+  rec.set_meta("scenario_file", s.source_path.string());
+  rec.set_meta("scenario_hash", scenario_hash(s));
+  rec.set_meta("scenario_text", s.source_text);
+  rec.set_meta("seed", std::to_string(s.seed));
+  rec.set_meta("version", version_string);
+  rec.set_meta("duration_us", std::to_string(s.duration.count()));
+  rec.set_meta("sample_step_us", std::to_string(s.web.sample_step.count()));
+  rec.set_meta("dc_entities", "dc/" + s.web.name);
+}
+
+}  // namespace
+
+std::string scenario_hash(const scenarios::Scenario& scenario) {
+  return sim::format_hash(sim::hash_name(scenario.source_text));
+}
+
+reports::Summary make_summary(const scenarios::Scenario& s, const models::WebTierTotals& t,
+                              std::uint64_t trace_hash, std::uint64_t events) {
+  const auto ms = [](std::int64_t us) { return static_cast<double>(us) / 1000.0; };
+  reports::Summary requests;
+  requests.add("arrived", t.requests.arrived)
+      .add("served", t.requests.served)
+      .add("failed", t.requests.failed())
+      .add("failed_502", t.requests.failed_502)
+      .add("failed_503", t.requests.failed_503)
+      .add("failed_504", t.requests.failed_504)
+      .add("in_flight_at_end", t.in_flight_at_end);
+  reports::Summary latency;
+  latency.add("mean_ms", t.mean_latency_s * 1000.0)
+      .add("p50_ms", ms(t.p50_us))
+      .add("p95_ms", ms(t.p95_us))
+      .add("p99_ms", ms(t.p99_us))
+      .add("max_ms", ms(t.max_us));
+  reports::Summary nodes;
+  nodes.add("peak_in_service", t.peak_nodes)
+      .add("mean_in_service", t.mean_nodes)
+      .add("node_hours", t.node_hours)
+      .add("cost_usd", t.cost_usd)
+      .add("scaling_actions", t.scaling_actions);
+  reports::Summary run;
+  run.add("scenario", s.name)
+      .add("scenario_hash", scenario_hash(s))
+      .add("seed", s.seed)
+      .add("version", version_string)
+      .add("simulated_s", sim::to_seconds(s.duration))
+      .add("events", events)
+      .add("trace_hash", sim::format_hash(trace_hash));
+  reports::Summary summary;
+  summary.add("run", std::move(run))
+      .add("requests", std::move(requests))
+      .add("availability_pct", 100.0 * t.availability)
+      .add("latency", std::move(latency))
+      .add("slo_violation_minutes", t.slo_violation_minutes)
+      .add("nodes", std::move(nodes))
+      .add("littles_law", reports::Summary{}
+                              .add("mean_in_system", t.littles_l)
+                              .add("arrival_rate_x_mean_time", t.littles_lambda_w));
+  return summary;
+}
+
+RunOutcome run_scenario(const scenarios::Scenario& scenario, const RunOptions& options) {
+  const auto wall_start = std::chrono::steady_clock::now();
+  reports::RunDirectory directory(options.out);
+  reports::SqliteRecorder recorder(directory.path());
+  recorder.set_wall_clock("started_utc", utc_now());
+  write_meta(recorder, scenario);
+
+  sim::Simulator sim(scenario.seed);
+  models::WebTier tier(sim, scenario.web, scenario.slo, recorder);
+  tier.start();
+  const sim::Instant end = sim::start_instant + scenario.duration;
+  ProgressBar bar(sim.now(), end, options.progress);
+  run_with_progress(sim, end, bar);
+
+  RunOutcome outcome;
+  outcome.totals = tier.totals();
+  outcome.trace_hash = sim.trace().hash();
+  outcome.events = sim.events_handled();
+  outcome.summary = make_summary(scenario, outcome.totals, outcome.trace_hash, outcome.events);
+  recorder.histogram(sim.now(), tier.entity(), "latency_us", tier.load_balancer().latency());
+  recorder.set_meta("trace_hash", sim::format_hash(outcome.trace_hash));
+  recorder.set_summary(outcome.summary);
+  outcome.wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  recorder.set_wall_clock("elapsed_s", std::to_string(outcome.wall_s));
+  recorder.close();
+  reports::write_summary_json(directory.path() / "summary.json", outcome.summary);
+  directory.commit();
+  outcome.directory = directory.final_path();
+  return outcome;
+}
+
+}  // namespace b24::cli

@@ -1,0 +1,40 @@
+#pragma once
+// Running one scenario end to end: build the platform, simulate, and write the run directory
+// (run.sqlite, summary.json) atomically. Shared by `b24sim run`, the benchmarks and the tests.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+
+#include "models/web_tier.hpp"
+#include "reports/summary.hpp"
+#include "scenarios/scenario.hpp"
+
+namespace b24::cli {
+
+struct RunOptions {
+  std::filesystem::path out;  // the run directory to create (replacing an earlier run)
+  bool progress = false;      // draw a progress bar on stderr
+};
+
+struct RunOutcome {
+  std::filesystem::path directory;
+  models::WebTierTotals totals;
+  reports::Summary summary;
+  std::uint64_t trace_hash = 0;
+  std::uint64_t events = 0;
+  double wall_s = 0.0;
+};
+
+// Throws reports::ReportError when the run directory cannot be written; nothing is left then.
+RunOutcome run_scenario(const scenarios::Scenario& scenario, const RunOptions& options);
+
+// The headline figures of a run, in the order summary.json lists them.
+[[nodiscard]] reports::Summary make_summary(const scenarios::Scenario& scenario,
+                                            const models::WebTierTotals& totals,
+                                            std::uint64_t trace_hash, std::uint64_t events);
+
+// FNV-1a of the scenario text, printed as 16 hex digits: identifies what was run.
+[[nodiscard]] std::string scenario_hash(const scenarios::Scenario& scenario);
+
+}  // namespace b24::cli

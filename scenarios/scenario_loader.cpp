@@ -1,0 +1,106 @@
+// Scenario files: the top-level keys, then one reader per section (scenario_sections.hpp), then
+// the checks that span sections, then unknown keys. The reading code is the schema; the
+// reference of every key is scenarios/README.md.
+
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "scenarios/reader.hpp"
+#include "scenarios/scenario.hpp"
+#include "scenarios/scenario_sections.hpp"
+#include "scenarios/yaml_loader.hpp"
+
+namespace b24::scenarios {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+std::optional<sim::Duration> checked_duration(const NodeView& map, std::string_view key,
+                                              sim::Duration& out, DurationOptions options) {
+  if (!detail::read_duration(map, key, out, options)) return std::nullopt;
+  return out;
+}
+
+void read_top_level(const NodeView& root, std::string_view stem, Scenario& s,
+                    detail::CheckedValues& checked) {
+  s.name = root.get_string("name", stem, {.allow_empty = false});
+  s.description = root.get_string("description", s.description);
+  if (const std::optional<std::int64_t> seed = root.value("seed").as_int64({.min = 0})) {
+    s.seed = static_cast<std::uint64_t>(*seed);
+  }
+  checked.duration = checked_duration(root, "duration", s.duration, {.min = 1s});
+  checked.sample_step =
+      checked_duration(root, "sample_step", s.web.sample_step, {.min = 1ms, .max = 24h});
+}
+
+// The tier samples every step and closes a CloudWatch period on a step boundary.
+void check_sample_step(const NodeView& root, const detail::CheckedValues& checked) {
+  if (!checked.sample_step || !checked.cloudwatch_period) return;
+  if (*checked.cloudwatch_period % *checked.sample_step == sim::Duration::zero()) return;
+  root.error("sample_step", "sample_step (" + format_duration_short(*checked.sample_step) +
+                                ") must divide cloudwatch.period (" +
+                                format_duration_short(*checked.cloudwatch_period) + ")");
+}
+
+Scenario read_scenario(const Document& document, std::string_view stem, Diagnostics& diagnostics) {
+  Reader reader(document, diagnostics);
+  const NodeView root = reader.root();
+  Scenario s;
+  detail::CheckedValues checked;
+  read_top_level(root, stem, s, checked);
+  detail::read_slo(root.child("slo"), s.slo);
+  detail::read_dc(root.child("dc"), s.web);
+  detail::read_workload(root.child("workload"), s.web.workload);
+  detail::read_web_node(root.child("web_node"), s.web.node);
+  detail::read_load_balancer(root.child("load_balancer"), s.web);
+  checked.cloudwatch_period = detail::read_cloudwatch(root.child("cloudwatch"), s.web.cloudwatch);
+  detail::read_auto_scaling(root.child("auto_scaling"), checked, s.web.auto_scaling);
+  detail::read_faults(root, checked, s.web.workload, s.web.crashes);
+  check_sample_step(root, checked);
+  reader.finish();
+  return s;
+}
+
+std::optional<std::string> read_text(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(text).str();
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::filesystem::path& path, Diagnostics& diagnostics) {
+  const std::optional<std::string> text = read_text(path);
+  if (!text) {
+    // Let the YAML loader read it again and report why it cannot (missing, a directory, ...).
+    const std::size_t before = diagnostics.size();
+    (void)load_yaml_file(path, diagnostics);
+    if (diagnostics.size() == before) {
+      diagnostics.add({path.string(), 0, 0, "", "cannot read the scenario"});
+    }
+    Scenario s;
+    s.source_path = path;
+    return s;
+  }
+  Scenario s = load_scenario_text(*text, path.string(), diagnostics);
+  s.source_path = path;
+  return s;
+}
+
+Scenario load_scenario_text(std::string_view text, std::string_view name,
+                            Diagnostics& diagnostics) {
+  const Document document = load_yaml_string(text, std::string(name), diagnostics);
+  Scenario s = read_scenario(document, std::filesystem::path(name).stem().string(), diagnostics);
+  s.source_text = std::string(text);
+  return s;
+}
+
+}  // namespace b24::scenarios

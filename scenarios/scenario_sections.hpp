@@ -1,0 +1,80 @@
+#pragma once
+// Internal to the scenario loader: one reader per YAML section of a scenario, and the field
+// reads they share. Not part of the public API (scenario.hpp is).
+//
+// Every read_* helper leaves `out` untouched when the key is absent, so the default is always
+// the one of the default-constructed model struct the caller reads into; it returns false only
+// when the key is written and invalid (the error is then recorded). Cross-field checks run only
+// on values that are valid, so one mistake gives one error, never a second one about a value
+// that was replaced by its default.
+
+#include <chrono>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "models/web_tier.hpp"
+#include "models/web_tier_params.hpp"
+#include "scenarios/reader.hpp"
+#include "sim/distributions.hpp"
+#include "sim/time.hpp"
+
+namespace b24::scenarios::detail {
+
+// --- Field reads ---------------------------------------------------------------------------------
+
+bool read_int(const NodeView& map, std::string_view key, int& out, IntRange range);
+bool read_u32(const NodeView& map, std::string_view key, std::uint32_t& out, IntRange range);
+bool read_duration(const NodeView& map, std::string_view key, sim::Duration& out,
+                   DurationOptions options = {});
+// A duration that must be a whole number of seconds (the policy structs count in seconds).
+bool read_seconds(const NodeView& map, std::string_view key, std::chrono::seconds& out,
+                  DurationOptions options = {});
+bool read_fraction(const NodeView& map, std::string_view key, double& out,
+                   FractionOptions options = {});
+bool read_bool(const NodeView& map, std::string_view key, bool& out);
+
+template <class E>
+bool read_enum(const NodeView& map, std::string_view key, E& out,
+               std::initializer_list<EnumChoice<E>> choices) {
+  const NodeView value = map.value(key);
+  if (!value.present()) return true;
+  std::vector<std::string_view> names;
+  names.reserve(choices.size());
+  for (const EnumChoice<E>& choice : choices) names.push_back(choice.name);
+  const std::optional<std::size_t> index = value.as_choice(names);
+  if (!index) return false;
+  out = (choices.begin() + static_cast<std::ptrdiff_t>(*index))->value;
+  return true;
+}
+
+// A time-valued distribution (CPU time, launch delay), written as a bare duration ("40ms", a
+// constant) or as {distribution: exponential|lognormal|..., <its parameters as durations>}.
+// Converted to seconds, the unit of the models' sim::Distribution. Absent: `out` untouched.
+bool read_time_distribution(const NodeView& map, std::string_view key, sim::Distribution& out);
+
+// --- Sections ------------------------------------------------------------------------------------
+
+// Values a later cross-section check needs: nullopt when the key was written but invalid.
+struct CheckedValues {
+  std::optional<sim::Duration> duration;
+  std::optional<sim::Duration> sample_step;
+  std::optional<sim::Duration> cloudwatch_period;
+};
+
+void read_slo(const NodeView& slo, models::SloParams& out);
+void read_dc(const NodeView& dc, models::WebTierParams& out);
+void read_workload(const NodeView& workload, models::WorkloadParams& out);
+void read_web_node(const NodeView& node, models::WebNodeParams& out);
+void read_load_balancer(const NodeView& lb, models::WebTierParams& out);
+// Returns the period when valid (10 s, 30 s or a multiple of 60 s).
+std::optional<sim::Duration> read_cloudwatch(const NodeView& cloudwatch,
+                                             models::CloudWatchParams& out);
+void read_auto_scaling(const NodeView& auto_scaling, const CheckedValues& checked,
+                       models::AutoScalingParams& out);
+void read_faults(const NodeView& root, const CheckedValues& checked,
+                 const models::WorkloadParams& workload, std::vector<models::NodeCrash>& out);
+
+}  // namespace b24::scenarios::detail

@@ -65,9 +65,12 @@ void AutoScalingGroup::enter_service(policy::InstanceId id) {
   m->instance.in_service_at = to_policy_time(sim_.now());
   m->node->enter_service();
   m->busy_mark_s = m->node->busy_core_seconds(sim_.now());
+  m->step_mark_s = m->busy_mark_s;
   lb_.register_target(*m->node, policy::HealthState::initial);
   checker_.watch(*m->node);
   update_gauges();
+  recorder_.event(sim_.now(), "in_service", entity_,
+                  "instance " + std::to_string(id) + " InService, registered with the load balancer");
 }
 
 // EC2 status checks see a crashed node as impaired after a delay; with ELB health checks, a
@@ -209,6 +212,20 @@ std::optional<double> AutoScalingGroup::close_cpu_period(sim::Duration period) {
   const auto warmup = tt ? policy::Duration{tt->instance_warmup} : policy::Duration{0};
   return policy::average_over_warmed_instances(instances, samples, to_policy_time(sim_.now()),
                                                warmup);
+}
+
+double AutoScalingGroup::close_cpu_step(sim::Duration step) {
+  double busy_s = 0.0;
+  double capacity_s = 0.0;
+  for (Member& m : members_) {
+    const double busy = m.node->busy_core_seconds(sim_.now());
+    if (m.instance.lifecycle == policy::LifecycleState::in_service) {
+      busy_s += busy - m.step_mark_s;
+      capacity_s += m.node->cores() * sim::to_seconds(step);
+    }
+    m.step_mark_s = busy;
+  }
+  return capacity_s > 0.0 ? 100.0 * busy_s / capacity_s : 0.0;
 }
 
 NodeCounts AutoScalingGroup::counts() const {

@@ -44,6 +44,8 @@ class AutoScalingGroup {
   void evaluate(std::optional<double> metric, policy::AlarmState high, policy::AlarmState low);
   // Average CPU % of warmed InService instances over the period ending now (nullopt: none).
   std::optional<double> close_cpu_period(sim::Duration period);
+  // CPU % of every InService node together over the sample step ending now (0 with none).
+  double close_cpu_step(sim::Duration step);
   // Finishes drains whose node is empty or whose deregistration delay is over.
   void poll_draining();
   // Crashes `count` InService nodes, lowest ids first.
@@ -62,6 +64,7 @@ class AutoScalingGroup {
     std::unique_ptr<WebNode> node;
     sim::EventHandle launch;
     double busy_mark_s = 0.0;  // node busy core-seconds at the start of the CPU period
+    double step_mark_s = 0.0;  // the same at the start of the sample step
     sim::Instant drain_deadline{};
   };
   [[nodiscard]] policy::GroupObservation observation() const;

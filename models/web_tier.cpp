@@ -79,6 +79,7 @@ void WebTier::on_sample() {
                     {"nodes_unhealthy", count(n.unhealthy)},
                     {"nodes_draining", count(n.draining)},
                     {"desired_capacity", count(asg_.desired())},
+       {"cpu_pct", asg_.close_cpu_step(params_.sample_step)},
                     {"offered_rps", workload_.rate_per_s(now)}});
   // The trace fingerprints the trajectory, not only the rare decisions: one record per step.
   sim_.emit("sample", entity_,
@@ -96,7 +97,7 @@ void WebTier::on_period() {
   const sim::Instant now = sim_.now();
   const std::optional<double> cpu = asg_.close_cpu_period(now - period_start_);
   if (cpu) cloudwatch_.put(cpu_metric_, period_start_, *cpu);
-  recorder_.sample(now, entity_, {{"cpu_pct", cpu.value_or(0.0)}});
+  if (cpu) recorder_.sample(now, entity_, {{"cloudwatch_cpu_pct", *cpu}});
 
   const LoadBalancerCounters& c = lb_.counters();
   const auto arrived = c.arrived - at_last_minute_.arrived;

@@ -13,12 +13,14 @@ constexpr std::size_t max_merged_entries = 100'000;
 
 }  // namespace
 
-TreeBuilder::TreeBuilder(Document& document, FileId file, Diagnostics& diagnostics)
-    : document_(document), file_(file), diagnostics_(diagnostics) {}
+TreeBuilder::TreeBuilder(Document& document, FileId file, Diagnostics& diagnostics,
+                         TextOrigin origin)
+    : document_(document), file_(file), diagnostics_(diagnostics), origin_(std::move(origin)) {}
 
 Mark TreeBuilder::mark(const YAML::Mark& m) const {
   if (m.is_null()) return Mark{file_, 0, 0};
-  return Mark{file_, m.line + 1, m.column + 1};
+  const int offset = m.line == 0 ? origin_.first_line_column_offset : 0;
+  return Mark{file_, m.line + 1, m.column + 1 + offset};
 }
 
 void TreeBuilder::OnDocumentStart(const YAML::Mark& /*mark*/) {}
@@ -190,7 +192,7 @@ void TreeBuilder::apply_merges(Frame& frame) {
 }
 
 std::string TreeBuilder::path() const {
-  std::string out;
+  std::string out = origin_.key_path;
   for (const Frame& frame : stack_) {
     const Node& node = document_.node(frame.node);
     if (node.kind == NodeKind::sequence) {

@@ -16,9 +16,17 @@
 
 namespace b24::scenarios {
 
+// Where the text being parsed sits: a whole file starts at its line 1, column 1 and its top value
+// has an empty key path; a value given on the command line (`--set key.path=value`) starts
+// further right on its line and stands at that key path.
+struct TextOrigin {
+  int first_line_column_offset = 0;  // added to the columns of the text's first line
+  std::string key_path;              // prefixed to the key paths of errors found in the text
+};
+
 class TreeBuilder final : public YAML::EventHandler {
  public:
-  TreeBuilder(Document& document, FileId file, Diagnostics& diagnostics);
+  TreeBuilder(Document& document, FileId file, Diagnostics& diagnostics, TextOrigin origin = {});
 
   // The document's top value, no_node until one is complete.
   [[nodiscard]] NodeId root() const { return root_; }
@@ -67,6 +75,7 @@ class TreeBuilder final : public YAML::EventHandler {
   Document& document_;
   FileId file_;
   Diagnostics& diagnostics_;
+  TextOrigin origin_;
   std::vector<Frame> stack_;
   std::map<YAML::anchor_t, NodeId> anchors_;
   std::size_t merged_entries_ = 0;

@@ -39,16 +39,18 @@ void add_error(Diagnostics& diagnostics, const Document& document, Mark at, std:
       Diagnostic{document.file_name(at.file), at.line, at.column, "", std::move(message)});
 }
 
-// Parses the first document; reports a second one. Throws what yaml-cpp throws.
-void parse(std::istream& in, Document& document, FileId file, Diagnostics& diagnostics) {
+// Parses the first document; reports a second one. Returns the top value (a null node for text
+// without a document). Throws what yaml-cpp throws.
+NodeId parse(std::istream& in, Document& document, FileId file, Diagnostics& diagnostics,
+             TextOrigin origin = {}) {
   YAML::Parser parser(in);
-  TreeBuilder builder(document, file, diagnostics);
+  TreeBuilder builder(document, file, diagnostics, std::move(origin));
   parser.HandleNextDocument(builder);
   NodeId root = builder.root();
   if (root == no_node) {
     // No document at all (empty text, only comments): a null root, i.e. every default.
     Node empty;
-    empty.mark = Mark{file, 1, 1};
+    empty.mark = builder.mark(YAML::Mark{});
     root = document.add(std::move(empty));
   }
   DocumentStartProbe probe;
@@ -57,7 +59,7 @@ void parse(std::istream& in, Document& document, FileId file, Diagnostics& diagn
               "a second YAML document starts here; a scenario file holds one (check this "
               "line's indentation, or remove the '---')");
   }
-  document.set_root(root);
+  return root;
 }
 
 }  // namespace
@@ -67,7 +69,7 @@ Document load_yaml_string(std::string_view text, std::string name, Diagnostics& 
   const FileId file = document.add_file(std::move(name));
   std::istringstream in{std::string(text)};
   try {
-    parse(in, document, file, diagnostics);
+    document.set_root(parse(in, document, file, diagnostics));
   } catch (const YAML::Exception& e) {
     document.set_root(no_node);
     const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
@@ -107,6 +109,26 @@ Document load_yaml_file(const std::filesystem::path& path, Diagnostics& diagnost
     return document;
   }
   return load_yaml_string(text.str(), name, diagnostics);
+}
+
+NodeId load_yaml_value(std::string_view text, const ValueOrigin& origin, Document& document,
+                       Diagnostics& diagnostics) {
+  const int offset = origin.column - 1;
+  const auto add = [&](const YAML::Mark& at, std::string message) {
+    const bool known = !at.is_null();
+    diagnostics.add(Diagnostic{document.file_name(origin.file), known ? at.line + 1 : 0,
+                               known ? at.column + 1 + (at.line == 0 ? offset : 0) : 0,
+                               origin.key_path, "invalid YAML value: " + std::move(message)});
+  };
+  std::istringstream in{std::string(text)};
+  try {
+    return parse(in, document, origin.file, diagnostics, TextOrigin{offset, origin.key_path});
+  } catch (const YAML::Exception& e) {
+    add(e.mark, e.msg);
+  } catch (const std::exception& e) {
+    add(YAML::Mark::null_mark(), e.what());
+  }
+  return no_node;
 }
 
 }  // namespace b24::scenarios

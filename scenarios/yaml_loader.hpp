@@ -25,4 +25,20 @@ namespace b24::scenarios {
 
 [[nodiscard]] Document load_yaml_file(const std::filesystem::path& path, Diagnostics& diagnostics);
 
+// Where a YAML value written outside a file comes from: the value of a command-line override
+// (`--set key.path=value`) is a file of its own in the document ("--set"), on line 1, starting at
+// the override's column; errors inside it carry the override's key path.
+struct ValueOrigin {
+  FileId file = 0;
+  int column = 1;  // 1-based column of the value's first byte
+  std::string key_path;
+};
+
+// Loads one YAML value (a scalar, a flow mapping or sequence, ...) into an existing document and
+// returns its node: a null node for empty text, no_node after a syntax error (reported). Its
+// marks name origin.file; its nodes are new, so the value can replace a node of the document
+// without touching any other.
+[[nodiscard]] NodeId load_yaml_value(std::string_view text, const ValueOrigin& origin,
+                                     Document& document, Diagnostics& diagnostics);
+
 }  // namespace b24::scenarios

@@ -25,11 +25,17 @@ WebTierParams small_day() {
   return p;
 }
 
+// Each 1-core node at ~50% CPU is close to an M/M/1 queue at rho 0.5, whose response time is
+// exponential with rate mu (1 - rho) = 5/s: p99 = ln(100) / 5 = 0.92 s. The day's SLO is set
+// above that, at 1.5 s: met while target tracking holds CPU near 50%, broken if it did not.
+constexpr SloParams small_day_slo{.p99_latency = std::chrono::milliseconds{1500},
+                                  .max_error_rate = 0.001};
+
 struct DayRun {
   testing::MemoryRecorder recorder;
   sim::Simulator sim{11};
   WebTier tier;
-  explicit DayRun(const WebTierParams& p) : tier(sim, p, SloParams{}, recorder) {
+  explicit DayRun(const WebTierParams& p) : tier(sim, p, small_day_slo, recorder) {
     tier.start();
     sim.run_until(sim::start_instant + 24h);
   }
@@ -91,6 +97,26 @@ TEST(WebTierDay, LittlesLawHolds) {
   const auto t = run.tier.totals();
   ASSERT_GT(t.littles_l, 0.0);
   EXPECT_NEAR(t.littles_l / t.littles_lambda_w, 1.0, 0.01);
+}
+
+// The SLO is judged per minute (p99 of the minute's requests, and its error rate): outside the
+// crash transient no minute violates it. The crash fails the requests the dead node held and
+// those sent to it until the health checks notice (about a minute), so its minutes may.
+TEST(WebTierDay, SloHoldsOutsideTheCrashTransient) {
+  const DayRun run(small_day());
+  const auto t = run.tier.totals();
+  EXPECT_LE(t.slo_violation_minutes, 2u);
+  EXPECT_GT(t.requests.failed(), 0u);  // the crash did fail requests
+  // The 10 s windows hold a few hundred requests each, so their p99 is noisier than a
+  // minute's; still, all but a handful stay under the SLO.
+  int windows = 0, over = 0;
+  for (const auto& s : run.recorder.samples) {
+    if (s.metric != "p99_latency_ms") continue;
+    ++windows;
+    if (s.value >= 1500.0) ++over;
+  }
+  EXPECT_GT(windows, 8000);
+  EXPECT_LT(over, windows / 500);
 }
 
 TEST(WebTierDay, SameSeedSameRecords) {

@@ -1,0 +1,20 @@
+# Runs COMMAND (a ;-list) and checks its exit status and output, for command-line tests:
+#   cmake -DCOMMAND="a;b" -DEXPECT_STATUS=2 -DEXPECT_STDERR="regex" [-DEXPECT_STDOUT=...]
+#         [-DEXPECT_ABSENT=path] -P expect_command.cmake
+execute_process(COMMAND ${COMMAND} RESULT_VARIABLE status OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
+if(NOT "${status}" STREQUAL "${EXPECT_STATUS}")
+  message(FATAL_ERROR "exit status ${status}, expected ${EXPECT_STATUS}\nstdout:\n${stdout}\nstderr:\n${stderr}")
+endif()
+foreach(stream IN ITEMS STDERR STDOUT)
+  string(TOLOWER ${stream} var)
+  if(DEFINED EXPECT_${stream})
+    foreach(pattern IN LISTS EXPECT_${stream})
+      if(NOT "${${var}}" MATCHES "${pattern}")
+        message(FATAL_ERROR "${stream} does not match '${pattern}':\n${${var}}")
+      endif()
+    endforeach()
+  endif()
+endforeach()
+if(EXPECT_ABSENT AND EXISTS "${EXPECT_ABSENT}")
+  message(FATAL_ERROR "${EXPECT_ABSENT} exists but should not")
+endif()

@@ -69,8 +69,9 @@ void AutoScalingGroup::enter_service(policy::InstanceId id) {
   lb_.register_target(*m->node, policy::HealthState::initial);
   checker_.watch(*m->node);
   update_gauges();
-  recorder_.event(sim_.now(), "in_service", entity_,
-                  "instance " + std::to_string(id) + " InService, registered with the load balancer");
+  recorder_.event(
+      sim_.now(), "in_service", entity_,
+      "instance " + std::to_string(id) + " InService, registered with the load balancer");
 }
 
 // EC2 status checks see a crashed node as impaired after a delay; with ELB health checks, a
@@ -99,25 +100,60 @@ policy::GroupObservation AutoScalingGroup::observation() const {
   return g;
 }
 
-void AutoScalingGroup::evaluate(std::optional<double> metric, policy::AlarmState high,
-                                policy::AlarmState low) {
+void AutoScalingGroup::evaluate(const ScalingSignals& signals) {
   refresh_health();
-  scale(metric, high, low);
+  scale(signals);
   replace();
   scale_in();
   update_gauges();
 }
 
-void AutoScalingGroup::scale(std::optional<double> metric, policy::AlarmState high,
-                             policy::AlarmState low) {
-  const auto& tt = params_.auto_scaling.target_tracking;
-  if (!tt) return;
-  const policy::ScalingDecision d = policy::decide_target_tracking(
-      *tt, {.group = observation(), .high_alarm = high, .low_alarm = low, .metric_value = metric});
-  if (!d.changed()) return;
-  desired_ = d.desired_capacity;
+// Every configured policy decides; when several want to act at once the one giving the largest
+// capacity wins, for scale-out and scale-in alike (EC2 Auto Scaling guide, "Multiple dynamic
+// scaling policies").
+void AutoScalingGroup::scale(const ScalingSignals& signals) {
+  const auto& as = params_.auto_scaling;
+  B24_ASSERT(signals.step.size() == as.step_scaling.size());
+  B24_ASSERT(signals.simple.size() == as.simple_scaling.size());
+  const policy::GroupObservation group = observation();
+  std::optional<policy::ScalingDecision> best;
+  std::optional<std::size_t> best_simple;
+  const auto consider = [&](policy::ScalingDecision d, std::optional<std::size_t> simple) {
+    if (d.changed() && (!best || d.desired_capacity > best->desired_capacity)) {
+      best = std::move(d);
+      best_simple = simple;
+    }
+  };
+  if (as.target_tracking) {
+    consider(policy::decide_target_tracking(*as.target_tracking,
+                                            {.group = group,
+                                             .high_alarm = signals.tracking_high,
+                                             .low_alarm = signals.tracking_low,
+                                             .metric_value = signals.tracking_metric}),
+             std::nullopt);
+  }
+  for (std::size_t i = 0; i < as.step_scaling.size(); ++i) {
+    if (!signals.step[i].metric) continue;
+    consider(policy::decide_step_scaling(as.step_scaling[i].policy,
+                                         {.group = group,
+                                          .alarm_state = signals.step[i].state,
+                                          .metric_value = *signals.step[i].metric}),
+             std::nullopt);
+  }
+  simple_cooldown_started_.resize(as.simple_scaling.size());
+  for (std::size_t i = 0; i < as.simple_scaling.size(); ++i) {
+    consider(policy::decide_simple_scaling(as.simple_scaling[i].policy,
+                                           {.group = group,
+                                            .alarm_state = signals.simple[i].state,
+                                            .cooldown_started_at = simple_cooldown_started_[i]}),
+             i);
+  }
+  if (!best) return;
+  // The instances launch (or are told to terminate) now: the simple policy's cooldown starts.
+  if (best_simple) simple_cooldown_started_[*best_simple] = group.now;
+  desired_ = best->desired_capacity;
   ++scaling_actions_;
-  record("scaling", d.reason);
+  record("scaling", best->reason);
 }
 
 void AutoScalingGroup::replace() {

@@ -31,6 +31,21 @@ struct NodeCounts {
   int draining = 0;    // chosen for termination, finishing its requests
 };
 
+// What CloudWatch tells the group at an evaluation: the target-tracking metric and its managed
+// alarms, and the alarm (and latest datapoint of its metric) of each step and simple policy,
+// in the order of AutoScalingParams.
+struct ScalingSignals {
+  struct Alarmed {
+    policy::AlarmState state = policy::AlarmState::insufficient_data;
+    std::optional<double> metric;
+  };
+  std::optional<double> tracking_metric;
+  policy::AlarmState tracking_high = policy::AlarmState::insufficient_data;
+  policy::AlarmState tracking_low = policy::AlarmState::insufficient_data;
+  std::vector<Alarmed> step;
+  std::vector<Alarmed> simple;
+};
+
 class AutoScalingGroup {
  public:
   AutoScalingGroup(sim::Simulator& sim, const WebTierParams& params, LoadBalancer& lb,
@@ -41,7 +56,7 @@ class AutoScalingGroup {
   // The initial instances are InService at the start: a run begins on a warm platform.
   void start();
   // Once per CloudWatch period, after the alarms: scaling, replacement, scale-in.
-  void evaluate(std::optional<double> metric, policy::AlarmState high, policy::AlarmState low);
+  void evaluate(const ScalingSignals& signals);
   // Average CPU % of warmed InService instances over the period ending now (nullopt: none).
   std::optional<double> close_cpu_period(sim::Duration period);
   // CPU % of every InService node together over the sample step ending now (0 with none).
@@ -72,7 +87,7 @@ class AutoScalingGroup {
   void launch(sim::Instant in_service_at);
   void enter_service(policy::InstanceId id);
   void refresh_health();
-  void scale(std::optional<double> metric, policy::AlarmState high, policy::AlarmState low);
+  void scale(const ScalingSignals& signals);
   void replace();
   void scale_in();
   void begin_drain(Member& m);
@@ -91,6 +106,7 @@ class AutoScalingGroup {
   policy::InstanceId next_id_ = 0;
   int desired_;
   std::uint64_t scaling_actions_ = 0;
+  std::vector<std::optional<policy::Timestamp>> simple_cooldown_started_;  // per simple policy
   sim::TimeWeightedGauge live_;        // launched and not yet terminated
   sim::TimeWeightedGauge in_service_;  // InService (healthy or not, draining excluded)
 };

@@ -18,6 +18,13 @@ CloudWatch::MetricId CloudWatch::add_metric(std::string name) {
   return static_cast<MetricId>(metrics_.size() - 1);
 }
 
+std::optional<CloudWatch::MetricId> CloudWatch::find_metric(std::string_view name) const {
+  for (std::size_t i = 0; i < metrics_.size(); ++i) {
+    if (metrics_[i].name == name) return static_cast<MetricId>(i);
+  }
+  return std::nullopt;
+}
+
 void CloudWatch::put(MetricId metric, sim::Instant period_start, double value) {
   B24_ASSERT(metric < metrics_.size());
   const sim::Instant visible = period_start + params_.period + params_.publication_delay;

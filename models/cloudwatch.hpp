@@ -28,6 +28,7 @@ class CloudWatch {
   CloudWatch& operator=(const CloudWatch&) = delete;
 
   MetricId add_metric(std::string name);
+  [[nodiscard]] std::optional<MetricId> find_metric(std::string_view name) const;
   // The datapoint of the period starting at `period_start`, published after the delay.
   void put(MetricId metric, sim::Instant period_start, double value);
   // The latest published datapoint, if any.

@@ -144,11 +144,12 @@ void LoadBalancer::release(std::uint32_t node_id) {
 
 void LoadBalancer::on_served(std::uint32_t node, const Request& request) {
   release(node);
-  const sim::Duration latency = sim_.now() - request.arrived;
-  if (latency > params_.idle_timeout) {
+  const sim::Duration at_balancer = sim_.now() - request.arrived;
+  if (at_balancer > params_.idle_timeout) {
     fail(Outcome::timeout_504, request);
   } else {
     ++counters_.served;
+    const sim::Duration latency = params_.network_rtt + at_balancer;
     latency_.record(latency);
     window_latency_.record(latency);
     left(request);

@@ -29,6 +29,9 @@ struct LoadBalancerParams {
   policy::LoadBalancerConfig balancer{};
   std::uint32_t surge_queue_limit = 1024;  // Classic only (CLB guide: 1,024 per LB node)
   sim::Duration idle_timeout = std::chrono::seconds{60};  // ALB and CLB default
+  // Client <-> load balancer round trip, part of every latency the client sees (latency =
+  // network + queueing + service). Assumption: 0 unless the scenario says where its users are.
+  sim::Duration network_rtt{0};
 };
 
 struct LoadBalancerCounters {
@@ -61,7 +64,8 @@ class LoadBalancer final : public RequestListener {
   // Requests accepted and not yet answered: in the surge queue or at a node.
   [[nodiscard]] std::uint64_t in_flight() const noexcept;
   [[nodiscard]] std::size_t surge_queue_length() const noexcept { return surge_.size(); }
-  // Latency of served requests (arrival at the LB to response), microseconds.
+  // Latency of served requests as the client sees it (network round trip + arrival at the LB
+  // to response), microseconds.
   [[nodiscard]] const sim::LatencyHistogram& latency() const noexcept { return latency_; }
   [[nodiscard]] std::size_t registered() const noexcept { return targets_.size(); }
   // Served latencies since the last call, merged into `into`; the window starts afresh.

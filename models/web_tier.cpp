@@ -18,17 +18,56 @@ WebTier::WebTier(sim::Simulator& sim, const WebTierParams& params, const SloPara
       asg_(sim, params_, lb_, checker_, recorder, entity_ + "/asg"),
       workload_(sim, params_.workload, sim.stream(entity_ + "/workload"),
                 [this](const Request& r) { lb_.arrive(r); }),
-      period_start_(sim.now()) {
+      period_start_(sim.now()),
+      minute_start_(sim.now()) {
   B24_ASSERT_MSG(params.sample_step.count() > 0, "sample step must be positive");
   B24_ASSERT_MSG(params.cloudwatch.period % params.sample_step == sim::Duration{0},
                  "the CloudWatch period must be a whole number of sample steps");
+  // The metrics CloudWatch has for an Auto Scaling group behind a load balancer.
   cpu_metric_ = cloudwatch_.add_metric("CPUUtilization");
-  if (const auto& tt = params_.auto_scaling.target_tracking) {
+  request_count_metric_ = cloudwatch_.add_metric("RequestCount");
+  response_p50_metric_ = cloudwatch_.add_metric("TargetResponseTime.p50");
+  response_p99_metric_ = cloudwatch_.add_metric("TargetResponseTime.p99");
+  healthy_hosts_metric_ = cloudwatch_.add_metric("HealthyHostCount");
+  add_policy_alarms();
+}
+
+void WebTier::add_policy_alarms() {
+  const auto& as = params_.auto_scaling;
+  if (as.target_tracking) {
     high_alarm_ = cloudwatch_.add_alarm("TargetTracking-AlarmHigh", cpu_metric_,
-                                        policy::high_alarm_config(*tt));
+                                        policy::high_alarm_config(*as.target_tracking));
     low_alarm_ = cloudwatch_.add_alarm("TargetTracking-AlarmLow", cpu_metric_,
-                                       policy::low_alarm_config(*tt));
+                                       policy::low_alarm_config(*as.target_tracking));
   }
+  const auto add = [this](const std::string& name, const std::string& metric,
+                          const policy::AlarmConfig& alarm) {
+    const std::optional<CloudWatch::MetricId> id = cloudwatch_.find_metric(metric);
+    B24_ASSERT_MSG(id.has_value(), "a scaling alarm watches a metric the tier does not publish");
+    return RuleAlarm{cloudwatch_.add_alarm(name, *id, alarm), *id};
+  };
+  for (const StepScalingRule& r : as.step_scaling) {
+    step_alarms_.push_back(add(r.name, r.metric, r.alarm));
+  }
+  for (const SimpleScalingRule& r : as.simple_scaling) {
+    simple_alarms_.push_back(add(r.name, r.metric, r.alarm));
+  }
+}
+
+ScalingSignals WebTier::scaling_signals() const {
+  ScalingSignals s;
+  if (params_.auto_scaling.target_tracking) {
+    s.tracking_metric = cloudwatch_.latest(cpu_metric_);
+    s.tracking_high = cloudwatch_.state(high_alarm_);
+    s.tracking_low = cloudwatch_.state(low_alarm_);
+  }
+  for (const RuleAlarm& a : step_alarms_) {
+    s.step.push_back({cloudwatch_.state(a.alarm), cloudwatch_.latest(a.metric)});
+  }
+  for (const RuleAlarm& a : simple_alarms_) {
+    s.simple.push_back({cloudwatch_.state(a.alarm), cloudwatch_.latest(a.metric)});
+  }
+  return s;
 }
 
 void WebTier::start() {
@@ -62,6 +101,7 @@ void WebTier::on_sample() {
   step_latency_.clear();
   lb_.take_window_latency(step_latency_);
   minute_latency_.merge(step_latency_);
+  period_latency_.merge(step_latency_);
   const NodeCounts n = asg_.counts();
   peak_nodes_ = std::max(peak_nodes_, n.in_service);
   const auto ms = [](std::int64_t us) { return static_cast<double>(us) / 1000.0; };
@@ -79,7 +119,7 @@ void WebTier::on_sample() {
                     {"nodes_unhealthy", count(n.unhealthy)},
                     {"nodes_draining", count(n.draining)},
                     {"desired_capacity", count(asg_.desired())},
-       {"cpu_pct", asg_.close_cpu_step(params_.sample_step)},
+                    {"cpu_pct", asg_.close_cpu_step(params_.sample_step)},
                     {"offered_rps", workload_.rate_per_s(now)}});
   // The trace fingerprints the trajectory, not only the rare decisions: one record per step.
   sim_.emit("sample", entity_,
@@ -88,17 +128,38 @@ void WebTier::on_sample() {
              {"failed", c.failed()},
              {"in_flight", lb_.in_flight()}});
   at_last_sample_ = c;
+  if (now - minute_start_ >= std::chrono::minutes{1}) judge_minute();
   if (now - period_start_ >= params_.cloudwatch.period) on_period();
 }
 
-// A CloudWatch period has ended: publish its CPU datapoint, judge the minute against the SLO,
-// evaluate the alarms on what is published so far, and let the group act.
+// A CloudWatch period has ended: publish its datapoints, evaluate the alarms on what is
+// published so far, and let the group act.
 void WebTier::on_period() {
   const sim::Instant now = sim_.now();
   const std::optional<double> cpu = asg_.close_cpu_period(now - period_start_);
   if (cpu) cloudwatch_.put(cpu_metric_, period_start_, *cpu);
+  const LoadBalancerCounters& c = lb_.counters();
+  cloudwatch_.put(request_count_metric_, period_start_,
+                  static_cast<double>(c.arrived - at_last_period_.arrived));
+  // ELB metrics exist only while requests flow (DOMAIN.md 1): no requests, no datapoint.
+  if (period_latency_.count() > 0) {
+    const double p50_s = static_cast<double>(period_latency_.percentile(50)) * 1e-6;
+    const double p99_s = static_cast<double>(period_latency_.percentile(99)) * 1e-6;
+    cloudwatch_.put(response_p50_metric_, period_start_, p50_s);
+    cloudwatch_.put(response_p99_metric_, period_start_, p99_s);
+  }
+  cloudwatch_.put(healthy_hosts_metric_, period_start_, asg_.counts().in_service);
   if (cpu) recorder_.sample(now, entity_, {{"cloudwatch_cpu_pct", *cpu}});
+  period_latency_.clear();
+  at_last_period_ = c;
 
+  cloudwatch_.evaluate_alarms();
+  asg_.evaluate(scaling_signals());
+  period_start_ = now;
+}
+
+// An SLO-violation minute: the minute's p99 latency is over the SLO, or its error rate is.
+void WebTier::judge_minute() {
   const LoadBalancerCounters& c = lb_.counters();
   const auto arrived = c.arrived - at_last_minute_.arrived;
   const auto failed = c.failed() - at_last_minute_.failed();
@@ -109,13 +170,7 @@ void WebTier::on_period() {
   if (slow || failing) ++slo_violation_minutes_;
   minute_latency_.clear();
   at_last_minute_ = c;
-
-  cloudwatch_.evaluate_alarms();
-  const bool tracking = params_.auto_scaling.target_tracking.has_value();
-  asg_.evaluate(cloudwatch_.latest(cpu_metric_),
-                tracking ? cloudwatch_.state(high_alarm_) : policy::AlarmState::ok,
-                tracking ? cloudwatch_.state(low_alarm_) : policy::AlarmState::ok);
-  period_start_ = now;
+  minute_start_ = sim_.now();
 }
 
 WebTierTotals WebTier::totals() const {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "models/auto_scaling_group.hpp"
 #include "models/cloudwatch.hpp"
@@ -60,6 +61,9 @@ class WebTier {
 
  private:
   void on_period();
+  void judge_minute();
+  void add_policy_alarms();
+  [[nodiscard]] ScalingSignals scaling_signals() const;
   void on_sample();
   void schedule_faults();
 
@@ -75,12 +79,25 @@ class WebTier {
   AutoScalingGroup asg_;
   Workload workload_;
   CloudWatch::MetricId cpu_metric_ = 0;
+  CloudWatch::MetricId request_count_metric_ = 0;
+  CloudWatch::MetricId response_p50_metric_ = 0;
+  CloudWatch::MetricId response_p99_metric_ = 0;
+  CloudWatch::MetricId healthy_hosts_metric_ = 0;
+  struct RuleAlarm {
+    CloudWatch::AlarmId alarm;
+    CloudWatch::MetricId metric;
+  };
+  std::vector<RuleAlarm> step_alarms_;    // parallel to auto_scaling.step_scaling
+  std::vector<RuleAlarm> simple_alarms_;  // parallel to auto_scaling.simple_scaling
   CloudWatch::AlarmId high_alarm_ = 0;
   CloudWatch::AlarmId low_alarm_ = 0;
   sim::Instant period_start_;
+  sim::Instant minute_start_;
   sim::LatencyHistogram step_latency_;
-  sim::LatencyHistogram minute_latency_;
+  sim::LatencyHistogram period_latency_;  // the CloudWatch period's TargetResponseTime
+  sim::LatencyHistogram minute_latency_;  // the SLO is judged per minute
   LoadBalancerCounters at_last_sample_{};
+  LoadBalancerCounters at_last_period_{};
   LoadBalancerCounters at_last_minute_{};
   std::uint64_t slo_violation_minutes_ = 0;
   int peak_nodes_ = 0;

@@ -3,10 +3,12 @@
 // health checks, CloudWatch and the Auto Scaling group. Plain data, filled in by the scenario
 // loader; defaults are the sourced ones of shared/DOMAIN.md.
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/load_balancer.hpp"
@@ -14,6 +16,8 @@
 #include "models/workload.hpp"
 #include "policy/capacity_limits.hpp"
 #include "policy/replacement.hpp"
+#include "policy/simple_scaling.hpp"
+#include "policy/step_scaling.hpp"
 #include "policy/target_health.hpp"
 #include "policy/target_tracking.hpp"
 #include "policy/termination.hpp"
@@ -30,6 +34,27 @@ struct CloudWatchParams {
   sim::Duration publication_delay = std::chrono::seconds{60};
 };
 
+// The CloudWatch metrics a web tier publishes every period, which scaling alarms can watch.
+inline constexpr std::array<std::string_view, 5> web_tier_metric_names = {
+    "CPUUtilization", "RequestCount", "TargetResponseTime.p50", "TargetResponseTime.p99",
+    "HealthyHostCount"};
+
+// A step or simple scaling policy with the CloudWatch alarm that drives it. The alarm watches
+// one of the tier's metrics: CPUUtilization (%), RequestCount (per period),
+// TargetResponseTime.p50 / .p99 (s) or HealthyHostCount.
+struct StepScalingRule {
+  std::string name = "step";
+  std::string metric = "CPUUtilization";
+  policy::AlarmConfig alarm{};
+  policy::StepScalingPolicy policy{};
+};
+struct SimpleScalingRule {
+  std::string name = "simple";
+  std::string metric = "CPUUtilization";
+  policy::AlarmConfig alarm{};
+  policy::SimpleScalingPolicy policy{};
+};
+
 struct AutoScalingParams {
   policy::CapacityLimits limits{.min_size = 2, .max_size = 20};
   int initial_desired = 2;  // desired capacity at the start (defaults to min in AWS)
@@ -44,6 +69,10 @@ struct AutoScalingParams {
   sim::Duration ec2_status_check_delay = std::chrono::minutes{3};
   policy::ReplacementPolicy replacement{};
   std::optional<policy::TargetTrackingPolicy> target_tracking = policy::TargetTrackingPolicy{};
+  // More policies may act on the same group; when several want to act at once, the one giving
+  // the largest capacity wins (EC2 Auto Scaling guide, multiple dynamic scaling policies).
+  std::vector<StepScalingRule> step_scaling{};
+  std::vector<SimpleScalingRule> simple_scaling{};
   policy::TerminationPolicy termination = policy::TerminationPolicy::default_policy;
 };
 

@@ -71,5 +71,66 @@ TEST(ScalingTiming, ScaleInFollowsTheLongerWindow) {
   EXPECT_EQ(early, in);
 }
 
+struct PolicyRun {
+  testing::MemoryRecorder recorder;
+  sim::Simulator sim{5};
+  WebTier tier;
+  explicit PolicyRun(const WebTierParams& p) : tier(sim, p, SloParams{}, recorder) {
+    tier.start();
+    sim.run_until(sim::start_instant + 4h);
+  }
+  [[nodiscard]] std::vector<const testing::MemoryRecorder::Event*> all(
+      std::string_view kind) const {
+    std::vector<const testing::MemoryRecorder::Event*> out;
+    for (const auto& e : recorder.events) {
+      if (e.kind == kind) out.push_back(&e);
+    }
+    return out;
+  }
+};
+
+// Step scaling instead of target tracking: an alarm at CPU >= 60% for 2 of 2 minutes, +1
+// instance for a breach of [0, 20) above the threshold and +4 for 20 and more. The step at
+// 02:00:36 saturates the 2 nodes (CPU 100%, 40 above the threshold): the first action adds 4.
+TEST(ScalingPolicies, StepScalingAddsTheStepOfTheBreach) {
+  WebTierParams p = step_load();
+  p.auto_scaling.target_tracking.reset();
+  StepScalingRule rule;
+  rule.alarm = {.threshold = 60.0,
+                .comparison = policy::ComparisonOperator::greater_than_or_equal_to_threshold,
+                .evaluation_periods = 2,
+                .datapoints_to_alarm = 2};
+  rule.policy.breach_threshold = 60.0;
+  rule.policy.steps = {{.lower_bound = 0.0, .upper_bound = 20.0, .scaling_adjustment = 1},
+                       {.lower_bound = 20.0, .upper_bound = std::nullopt, .scaling_adjustment = 4}};
+  p.auto_scaling.step_scaling = {rule};
+  const PolicyRun run(p);
+  const auto scaling = run.all("scaling");
+  ASSERT_GE(scaling.size(), 2u);  // the initial capacity, then the step
+  const auto* first = scaling[1];
+  // Periods 02:00 and 02:01 breach; the second is published at 02:03:00.
+  EXPECT_GE(first->time, sim::start_instant + 2h + 3min);
+  EXPECT_LE(first->time, sim::start_instant + 2h + 4min);
+  EXPECT_NE(first->reason.find("2 -> 6"), std::string::npos) << first->reason;
+}
+
+// Simple scaling: +1 instance when CPU > 60% for 1 minute, then a 300 s cooldown before the
+// policy may act again, however high the CPU stays.
+TEST(ScalingPolicies, SimpleScalingWaitsForItsCooldown) {
+  WebTierParams p = step_load();
+  p.auto_scaling.target_tracking.reset();
+  SimpleScalingRule rule;
+  rule.alarm = {.threshold = 60.0};
+  rule.policy.adjustment = {policy::AdjustmentType::change_in_capacity, 1, std::nullopt};
+  rule.policy.cooldown = std::chrono::seconds{300};
+  p.auto_scaling.simple_scaling = {rule};
+  const PolicyRun run(p);
+  const auto scaling = run.all("scaling");
+  ASSERT_GE(scaling.size(), 4u);
+  for (std::size_t i = 2; i < scaling.size(); ++i) {
+    EXPECT_GE(scaling[i]->time - scaling[i - 1]->time, 300s) << scaling[i]->reason;
+  }
+}
+
 }  // namespace
 }  // namespace b24::models

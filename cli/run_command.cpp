@@ -4,7 +4,10 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
+#include "b24/version.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_run.hpp"
 #include "reports/report_error.hpp"
@@ -18,12 +21,30 @@ struct RunArgs {
   std::optional<std::uint64_t> seed;
   std::string out;
   bool quiet = false;
+  std::vector<std::string> overrides;  // --set key.path=value, in order
 };
 
+struct ValidateArgs {
+  std::string scenario;
+  std::vector<std::string> overrides;
+};
+
+// `--set key.path=value`, repeatable; each occurrence takes exactly one argument, so
+// `--set a=1 s.yaml` leaves the scenario positional alone.
+void add_set_option(CLI::App& cmd, std::vector<std::string>& overrides) {
+  cmd.add_option("--set", overrides,
+                 "override one scenario value for this run, as YAML (repeatable): "
+                 "--set auto_scaling.max_size=60 --set 'faults[0].at=15:00 local'")
+      ->type_name("KEY.PATH=VALUE")
+      ->allow_extra_args(false)
+      ->take_all();
+}
+
 // Loads the scenario or prints every error and exits with status 2.
-scenarios::Scenario load_or_exit(const std::string& path) {
+scenarios::Scenario load_or_exit(const std::string& path,
+                                 const std::vector<std::string>& overrides) {
   scenarios::Diagnostics diagnostics;
-  scenarios::Scenario s = scenarios::load_scenario(path, diagnostics);
+  scenarios::Scenario s = scenarios::load_scenario(path, overrides, diagnostics);
   if (!diagnostics.empty()) {
     throw CLI::RuntimeError(scenarios::report(diagnostics, std::cerr));
   }
@@ -44,12 +65,16 @@ void print_outcome(const scenarios::Scenario& s, const RunOutcome& o) {
   std::printf("  nodes peak %d, mean %.2f, %.1f node-hours, cost %.2f USD, %llu scaling actions\n",
               t.peak_nodes, t.mean_nodes, t.node_hours, t.cost_usd,
               static_cast<unsigned long long>(t.scaling_actions));
-  std::printf("  trace hash %s\n", sim::format_hash(o.trace_hash).c_str());
+  std::printf(
+      "  trace hash %s; reproduce: b24sim run %s --seed %llu %s (scenario hash %s, b24sim %s)\n",
+      sim::format_hash(o.trace_hash).c_str(), s.source_path.string().c_str(),
+      static_cast<unsigned long long>(s.seed), join_overrides(s).c_str(), scenario_hash(s).c_str(),
+      version_string);
   std::printf("  run directory: %s (run.sqlite, summary.json)\n", o.directory.string().c_str());
 }
 
 void do_run(const RunArgs& args) {
-  scenarios::Scenario s = load_or_exit(args.scenario);
+  scenarios::Scenario s = load_or_exit(args.scenario, args.overrides);
   if (args.seed) s.seed = *args.seed;
   RunOptions options;
   options.out =
@@ -71,18 +96,20 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("scenario", args->scenario, "scenario YAML file")->required();
   cmd->add_option("--seed", args->seed, "run seed (overrides the scenario's)");
   cmd->add_option("--out", args->out, "run directory (default: runs/<scenario name>)");
+  add_set_option(*cmd, args->overrides);
   cmd->add_flag("-q,--quiet", args->quiet, "no progress bar");
   cmd->callback([args] { do_run(*args); });
 }
 
 void add_validate_command(CLI::App& app) {
-  auto path = std::make_shared<std::string>();
+  auto args = std::make_shared<ValidateArgs>();
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check a scenario and report every error (exit status 2 if any)");
-  cmd->add_option("scenario", *path, "scenario YAML file")->required();
-  cmd->callback([path] {
-    const scenarios::Scenario s = load_or_exit(*path);
-    std::printf("%s: valid scenario '%s'\n", path->c_str(), s.name.c_str());
+  cmd->add_option("scenario", args->scenario, "scenario YAML file")->required();
+  add_set_option(*cmd, args->overrides);
+  cmd->callback([args] {
+    const scenarios::Scenario s = load_or_exit(args->scenario, args->overrides);
+    std::printf("%s: valid scenario '%s'\n", args->scenario.c_str(), s.name.c_str());
   });
 }
 

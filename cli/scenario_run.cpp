@@ -28,6 +28,7 @@ void write_meta(reports::SqliteRecorder& rec, const scenarios::Scenario& s) {
   rec.set_meta("scenario_hash", scenario_hash(s));
   rec.set_meta("scenario_text", s.source_text);
   rec.set_meta("seed", std::to_string(s.seed));
+  rec.set_meta("overrides", join_overrides(s));
   rec.set_meta("version", version_string);
   rec.set_meta("duration_us", std::to_string(s.duration.count()));
   rec.set_meta("sample_step_us", std::to_string(s.web.sample_step.count()));
@@ -35,6 +36,15 @@ void write_meta(reports::SqliteRecorder& rec, const scenarios::Scenario& s) {
 }
 
 }  // namespace
+
+std::string join_overrides(const scenarios::Scenario& scenario) {
+  std::string joined;
+  for (const std::string& o : scenario.overrides) {
+    if (!joined.empty()) joined += ' ';
+    joined += "--set '" + o + "'";
+  }
+  return joined;
+}
 
 std::string scenario_hash(const scenarios::Scenario& scenario) {
   return sim::format_hash(sim::hash_name(scenario.source_text));
@@ -67,6 +77,7 @@ reports::Summary make_summary(const scenarios::Scenario& s, const models::WebTie
   run.add("scenario", s.name)
       .add("scenario_hash", scenario_hash(s))
       .add("seed", s.seed)
+      .add("overrides", join_overrides(s))
       .add("version", version_string)
       .add("simulated_s", sim::to_seconds(s.duration))
       .add("events", events)

@@ -34,6 +34,9 @@ RunOutcome run_scenario(const scenarios::Scenario& scenario, const RunOptions& o
                                             const models::WebTierTotals& totals,
                                             std::uint64_t trace_hash, std::uint64_t events);
 
+// The run's --set overrides as they would be typed again ("--set 'a.b=1' --set 'c=2'").
+[[nodiscard]] std::string join_overrides(const scenarios::Scenario& scenario);
+
 // FNV-1a of the scenario text, printed as 16 hex digits: identifies what was run.
 [[nodiscard]] std::string scenario_hash(const scenarios::Scenario& scenario);
 

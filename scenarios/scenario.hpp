@@ -4,7 +4,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "models/web_tier.hpp"
 #include "models/web_tier_params.hpp"
@@ -22,14 +25,26 @@ struct Scenario {
   models::SloParams slo{};
   std::string source_text;  // the file as read, stored in the run database
   std::filesystem::path source_path;
+  // The command-line overrides applied over source_text (`--set key.path=value`), as given and in
+  // order: with the file, the seed and the version they reproduce the run.
+  std::vector<std::string> overrides;
 };
 
 // Reads and validates a scenario file. Every problem found is added to `diagnostics` (file,
 // line, column, key path, what was found and what was expected); the returned scenario is
 // meaningful only when `diagnostics` is empty.
 [[nodiscard]] Scenario load_scenario(const std::filesystem::path& path, Diagnostics& diagnostics);
+// The same with command-line overrides ("auto_scaling.max_size=60", scenarios/overrides.hpp)
+// applied over the file before it is read, so an overridden value is checked like a written one;
+// errors in an override name it ("--set:1:23: ..."). The scenario records them in `overrides`.
+[[nodiscard]] Scenario load_scenario(const std::filesystem::path& path,
+                                     std::span<const std::string> overrides,
+                                     Diagnostics& diagnostics);
 // The same from text, for tests; `name` stands for the file name in diagnostics.
 [[nodiscard]] Scenario load_scenario_text(std::string_view text, std::string_view name,
+                                          Diagnostics& diagnostics);
+[[nodiscard]] Scenario load_scenario_text(std::string_view text, std::string_view name,
+                                          std::span<const std::string> overrides,
                                           Diagnostics& diagnostics);
 
 }  // namespace b24::scenarios

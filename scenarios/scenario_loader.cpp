@@ -1,5 +1,6 @@
 // Scenario files: the top-level keys, then one reader per section (scenario_sections.hpp), then
-// the checks that span sections, then unknown keys. The reading code is the schema; the
+// the checks that span sections, then unknown keys. Command-line overrides (overrides.hpp) change
+// the Document before any of it is read. The reading code is the schema; the
 // reference of every key is scenarios/README.md.
 
 #include <fstream>
@@ -7,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "scenarios/overrides.hpp"
 #include "scenarios/reader.hpp"
 #include "scenarios/scenario.hpp"
 #include "scenarios/scenario_sections.hpp"
@@ -78,28 +80,42 @@ std::optional<std::string> read_text(const std::filesystem::path& path) {
 }  // namespace
 
 Scenario load_scenario(const std::filesystem::path& path, Diagnostics& diagnostics) {
+  return load_scenario(path, {}, diagnostics);
+}
+
+Scenario load_scenario(const std::filesystem::path& path, std::span<const std::string> overrides,
+                       Diagnostics& diagnostics) {
   const std::optional<std::string> text = read_text(path);
   if (!text) {
     // Let the YAML loader read it again and report why it cannot (missing, a directory, ...).
     const std::size_t before = diagnostics.size();
-    (void)load_yaml_file(path, diagnostics);
+    Document unread = load_yaml_file(path, diagnostics);
     if (diagnostics.size() == before) {
       diagnostics.add({path.string(), 0, 0, "", "cannot read the scenario"});
     }
+    apply_overrides(unread, overrides, diagnostics);  // still reports malformed ones
     Scenario s;
     s.source_path = path;
+    s.overrides.assign(overrides.begin(), overrides.end());
     return s;
   }
-  Scenario s = load_scenario_text(*text, path.string(), diagnostics);
+  Scenario s = load_scenario_text(*text, path.string(), overrides, diagnostics);
   s.source_path = path;
   return s;
 }
 
 Scenario load_scenario_text(std::string_view text, std::string_view name,
                             Diagnostics& diagnostics) {
-  const Document document = load_yaml_string(text, std::string(name), diagnostics);
+  return load_scenario_text(text, name, {}, diagnostics);
+}
+
+Scenario load_scenario_text(std::string_view text, std::string_view name,
+                            std::span<const std::string> overrides, Diagnostics& diagnostics) {
+  Document document = load_yaml_string(text, std::string(name), diagnostics);
+  apply_overrides(document, overrides, diagnostics);
   Scenario s = read_scenario(document, std::filesystem::path(name).stem().string(), diagnostics);
   s.source_text = std::string(text);
+  s.overrides.assign(overrides.begin(), overrides.end());
   return s;
 }
 

@@ -83,9 +83,14 @@ std::string dump_run_database(const fs::path& file) {
 }
 
 ScratchDirectory::ScratchDirectory() {
+  // Outside a test (in SetUpTestSuite) there is no current test: name it after the suite.
   const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const std::string name = std::string("b24-reports-") + info->test_suite_name() + "-" +
-                           info->name() + "-" + std::to_string(::getpid());
+  const ::testing::TestSuite* suite = ::testing::UnitTest::GetInstance()->current_test_suite();
+  const std::string test = info != nullptr
+                               ? std::string(info->test_suite_name()) + "-" + info->name()
+                           : suite != nullptr ? std::string(suite->name()) + "-suite"
+                                              : std::string("global");
+  const std::string name = "b24-reports-" + test + "-" + std::to_string(::getpid());
   path_ = fs::temp_directory_path() / name;
   fs::remove_all(path_);
   fs::create_directories(path_);

@@ -1,7 +1,7 @@
-// Scenario sections of the Auto Scaling group (auto_scaling, with its target_tracking policy)
-// and of the faults. Defaults are those of models::AutoScalingParams and the policy structs;
-// names follow the AWS API (MinSize -> min_size, HealthCheckGracePeriod -> health_check_grace_
-// period, ...).
+// Scenario sections of the Auto Scaling group (auto_scaling, with its target_tracking policy;
+// the step and simple policies are in scaling_policies_section.cpp) and of the faults. Defaults
+// are those of models::AutoScalingParams and the policy structs; names follow the AWS API
+// (MinSize -> min_size, HealthCheckGracePeriod -> health_check_grace_period, ...).
 
 #include <cmath>
 #include <string>
@@ -64,15 +64,6 @@ void read_replacement_batch(const NodeView& group, policy::ReplacementPolicy& ou
     return;
   }
   out.max_replacement_percent = static_cast<int>(whole);
-}
-
-// The managed alarms' datapoints must span at most a day (CloudWatch, DOMAIN.md 2).
-void check_alarm_span(const NodeView& policy, std::string_view key, int datapoints,
-                      std::chrono::seconds period) {
-  if (period * datapoints <= 24h) return;
-  policy.error(key, std::to_string(datapoints) + " datapoints of " + format_duration_short(period) +
-                        " (cloudwatch.period) span more than a day, CloudWatch's limit for an "
-                        "alarm");
 }
 
 void read_target_tracking_values(const NodeView& m, const CheckedValues& checked,
@@ -162,6 +153,15 @@ void read_auto_scaling(const NodeView& group, const CheckedValues& checked,
              {"oldest_launch_template", TerminationPolicy::oldest_launch_template},
              {"closest_to_next_instance_hour", TerminationPolicy::closest_to_next_instance_hour}});
   read_target_tracking(group, checked, default_warmup, out.target_tracking);
+  read_scaling_policies(group, checked, default_warmup, out);
+}
+
+void check_alarm_span(const NodeView& map, std::string_view key, int datapoints,
+                      std::chrono::seconds period) {
+  if (period * datapoints <= std::chrono::hours{24}) return;
+  map.error(key, std::to_string(datapoints) + " datapoints of " + format_duration_short(period) +
+                     " (cloudwatch.period) span more than a day, CloudWatch's limit for an "
+                     "alarm");
 }
 
 void read_faults(const NodeView& root, const CheckedValues& checked,

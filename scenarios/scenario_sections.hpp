@@ -55,6 +55,13 @@ bool read_enum(const NodeView& map, std::string_view key, E& out,
 // Converted to seconds, the unit of the models' sim::Distribution. Absent: `out` untouched.
 bool read_time_distribution(const NodeView& map, std::string_view key, sim::Distribution& out);
 
+// Letters, digits, '-' and '_': a name that becomes part of a record's entity ("dc/<name>/...").
+[[nodiscard]] bool is_entity_name(std::string_view name);
+
+// An alarm's datapoints may span at most a day (CloudWatch, DOMAIN.md 2): reported at `key`.
+void check_alarm_span(const NodeView& map, std::string_view key, int datapoints,
+                      std::chrono::seconds period);
+
 // --- Sections ------------------------------------------------------------------------------------
 
 // Values a later cross-section check needs: nullopt when the key was written but invalid.
@@ -74,6 +81,11 @@ std::optional<sim::Duration> read_cloudwatch(const NodeView& cloudwatch,
                                              models::CloudWatchParams& out);
 void read_auto_scaling(const NodeView& auto_scaling, const CheckedValues& checked,
                        models::AutoScalingParams& out);
+// auto_scaling.step_scaling and auto_scaling.simple_scaling: the rules with their alarms.
+// `default_warmup` is the group's DefaultInstanceWarmup, when written and valid.
+void read_scaling_policies(const NodeView& auto_scaling, const CheckedValues& checked,
+                           std::optional<std::chrono::seconds> default_warmup,
+                           models::AutoScalingParams& out);
 void read_faults(const NodeView& root, const CheckedValues& checked,
                  const models::WorkloadParams& workload, std::vector<models::NodeCrash>& out);
 

@@ -15,15 +15,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// The DC's name makes entity names ("dc/<name>/elb"): letters, digits, '-' and '_'.
-bool is_entity_name(std::string_view name) {
-  if (name.empty()) return false;
-  for (const char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '_') return false;
-  }
-  return true;
-}
-
 std::string hh_mm(double hour) {
   const auto minutes = static_cast<int>(hour * 60.0 + 0.5);
   std::string out = std::to_string(minutes / 60) + ":";
@@ -96,6 +87,15 @@ void read_health_check(const NodeView& check, policy::HealthCheckConfig& out) {
 
 }  // namespace
 
+// The DC's name makes entity names ("dc/<name>/elb"), so does an alarm's ("dc/<name>/alarm/...").
+bool is_entity_name(std::string_view name) {
+  if (name.empty()) return false;
+  for (const char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
 void read_slo(const NodeView& slo, models::SloParams& out) {
   read_duration(slo, "p99_latency", out.p99_latency, {.min = 1us});
   read_fraction(slo, "max_error_rate", out.max_error_rate);
@@ -167,6 +167,8 @@ void read_load_balancer(const NodeView& lb, models::WebTierParams& out) {
     lb.error("surge_queue_limit", "only a Classic Load Balancer has a surge queue (type: classic)");
   }
   read_duration(lb, "idle_timeout", out.load_balancer.idle_timeout, {.min = 1s});
+  // Client <-> balancer round trip, added to every latency. Assumption: at most 10 s.
+  read_duration(lb, "network_rtt", out.load_balancer.network_rtt, {.max = 10s});
   read_duration(lb, "deregistration_delay", out.deregistration_delay, {.max = 3600s});
   // Health check defaults by type: ALB healthy threshold 5, CLB 10 (DOMAIN.md 1).
   out.health_check =

@@ -97,6 +97,7 @@ void expect_model_defaults(const Scenario& s) {
   EXPECT_EQ(w.load_balancer.balancer.algorithm, d.load_balancer.balancer.algorithm);
   EXPECT_EQ(w.load_balancer.surge_queue_limit, d.load_balancer.surge_queue_limit);
   EXPECT_EQ(w.load_balancer.idle_timeout, d.load_balancer.idle_timeout);
+  EXPECT_EQ(w.load_balancer.network_rtt, d.load_balancer.network_rtt);
   expect_same_health_check(w.health_check, d.health_check);
   EXPECT_EQ(w.deregistration_delay, d.deregistration_delay);
   EXPECT_EQ(w.cloudwatch.period, d.cloudwatch.period);
@@ -115,6 +116,8 @@ void expect_model_defaults(const Scenario& s) {
             d.auto_scaling.replacement.max_replacement_percent);
   ASSERT_TRUE(a.target_tracking.has_value());
   expect_same_target_tracking(*a.target_tracking, *d.auto_scaling.target_tracking);
+  EXPECT_TRUE(a.step_scaling.empty());
+  EXPECT_TRUE(a.simple_scaling.empty());
   EXPECT_EQ(a.termination, d.auto_scaling.termination);
   EXPECT_EQ(w.instance_price_usd_per_hour, d.instance_price_usd_per_hour);
   EXPECT_EQ(w.sample_step, d.sample_step);

@@ -24,7 +24,8 @@ class Recorder {
   virtual ~Recorder() = default;
 
   // One sample of several metrics of one entity at one instant (one row of a time series).
-  virtual void sample(Instant t, std::string_view entity, std::initializer_list<Metric> metrics) = 0;
+  virtual void sample(Instant t, std::string_view entity,
+                      std::initializer_list<Metric> metrics) = 0;
   // Something that happened, with the reason a person needs to understand it (a policy's
   // decision reason, a fault's description).
   virtual void event(Instant t, std::string_view kind, std::string_view entity,

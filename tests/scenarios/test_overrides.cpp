@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "scenario_test_support.hpp"
 #include "scenarios/overrides.hpp"
 #include "scenarios/scenario.hpp"
 #include "scenarios/yaml_loader.hpp"
@@ -39,23 +40,12 @@ constexpr std::string_view base_yaml =
     "  - {at: \"14:00 local\", crash_nodes: 1}\n"                        // 14
     "  - {at: 20h, crash_nodes: 2}\n";                                   // 15
 
-struct Loaded {
-  Diagnostics diagnostics;
-  Scenario scenario;
-
+struct Loaded : testing::LoadedScenario {
   explicit Loaded(const Overrides& overrides, std::string_view yaml = base_yaml)
-      : scenario(load_scenario_text(yaml, "s.yaml", overrides, diagnostics)) {}
-
-  [[nodiscard]] Lines errors() const {
-    Lines out;
-    for (const Diagnostic& d : diagnostics.in_file_order()) out.push_back(format(d));
-    return out;
-  }
+      : LoadedScenario(yaml, overrides) {}
 };
 
-std::filesystem::path shipped(std::string_view file) {
-  return std::filesystem::path(B24_SOURCE_DIR) / "scenarios" / file;
-}
+using testing::shipped;
 
 TEST(Overrides, TheBaseScenarioIsValidAndSaysWhatItSays) {
   const Loaded s({});

@@ -14,6 +14,7 @@
 #include "policy/adjustment.hpp"
 #include "policy/alarm.hpp"
 #include "policy/step_scaling.hpp"
+#include "scenario_test_support.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/recorder.hpp"
 #include "sim/simulator.hpp"
@@ -27,18 +28,8 @@ using policy::AdjustmentType;
 using policy::ComparisonOperator;
 using policy::MissingDataTreatment;
 
-struct Loaded {
-  Diagnostics diagnostics;
-  Scenario scenario;
-
-  explicit Loaded(std::string_view yaml)
-      : scenario(load_scenario_text(yaml, "s.yaml", diagnostics)) {}
-
-  [[nodiscard]] Lines errors() const {
-    Lines out;
-    for (const Diagnostic& d : diagnostics.in_file_order()) out.push_back(format(d));
-    return out;
-  }
+struct Loaded : testing::LoadedScenario {
+  using LoadedScenario::LoadedScenario;
   [[nodiscard]] const models::AutoScalingParams& group() const { return scenario.web.auto_scaling; }
 };
 

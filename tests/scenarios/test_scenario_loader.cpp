@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/web_tier.hpp"
+#include "scenario_test_support.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/recorder.hpp"
 #include "sim/simulator.hpp"
@@ -21,23 +22,9 @@ namespace {
 using namespace std::chrono_literals;
 using Lines = std::vector<std::string>;
 
-struct Loaded {
-  Diagnostics diagnostics;
-  Scenario scenario;
+using Loaded = testing::LoadedScenario;
 
-  explicit Loaded(std::string_view yaml)
-      : scenario(load_scenario_text(yaml, "s.yaml", diagnostics)) {}
-
-  [[nodiscard]] Lines errors() const {
-    Lines out;
-    for (const Diagnostic& d : diagnostics.in_file_order()) out.push_back(format(d));
-    return out;
-  }
-};
-
-std::filesystem::path shipped(std::string_view file) {
-  return std::filesystem::path(B24_SOURCE_DIR) / "scenarios" / file;
-}
+using testing::shipped;
 
 Lines formatted(const Diagnostics& diagnostics) {
   Lines out;

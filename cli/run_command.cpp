@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "b24/version.hpp"
+#include "cli/platform_summary.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_run.hpp"
 #include "reports/report_error.hpp"
@@ -51,11 +52,7 @@ scenarios::Scenario load_or_exit(const std::string& path,
   return s;
 }
 
-void print_outcome(const scenarios::Scenario& s, const RunOutcome& o) {
-  const auto& t = o.totals;
-  std::printf("b24sim: %s, seed %llu, %s simulated in %.1f s wall (%llu events)\n", s.name.c_str(),
-              static_cast<unsigned long long>(s.seed), sim::format_duration(s.duration).c_str(),
-              o.wall_s, static_cast<unsigned long long>(o.events));
+void print_web_tier_totals(const models::WebTierTotals& t) {
   std::printf("  requests %llu, failed %llu, availability %.4f%%\n",
               static_cast<unsigned long long>(t.requests.arrived),
               static_cast<unsigned long long>(t.requests.failed()), 100.0 * t.availability);
@@ -65,6 +62,17 @@ void print_outcome(const scenarios::Scenario& s, const RunOutcome& o) {
   std::printf("  nodes peak %d, mean %.2f, %.1f node-hours, cost %.2f USD, %llu scaling actions\n",
               t.peak_nodes, t.mean_nodes, t.node_hours, t.cost_usd,
               static_cast<unsigned long long>(t.scaling_actions));
+}
+
+void print_outcome(const scenarios::Scenario& s, const RunOutcome& o) {
+  std::printf("b24sim: %s, seed %llu, %s simulated in %.1f s wall (%llu events)\n", s.name.c_str(),
+              static_cast<unsigned long long>(s.seed), sim::format_duration(s.duration).c_str(),
+              o.wall_s, static_cast<unsigned long long>(o.events));
+  if (o.platform) {
+    print_platform_totals(*o.platform);
+  } else {
+    print_web_tier_totals(o.totals);
+  }
   std::printf(
       "  trace hash %s; reproduce: b24sim run %s --seed %llu %s (scenario hash %s, b24sim %s)\n",
       sim::format_hash(o.trace_hash).c_str(), s.source_path.string().c_str(),

@@ -4,7 +4,9 @@
 #include <ctime>
 
 #include "b24/version.hpp"
+#include "cli/platform_summary.hpp"
 #include "cli/progress.hpp"
+#include "models/platform.hpp"
 #include "reports/run_directory.hpp"
 #include "reports/sqlite_recorder.hpp"
 #include "reports/summary_json.hpp"
@@ -31,8 +33,54 @@ void write_meta(reports::SqliteRecorder& rec, const scenarios::Scenario& s) {
   rec.set_meta("overrides", join_overrides(s));
   rec.set_meta("version", version_string);
   rec.set_meta("duration_us", std::to_string(s.duration.count()));
-  rec.set_meta("sample_step_us", std::to_string(s.web.sample_step.count()));
-  rec.set_meta("dc_entities", "dc/" + s.web.name);
+  if (!s.platform) {
+    rec.set_meta("sample_step_us", std::to_string(s.web.sample_step.count()));
+    rec.set_meta("dc_entities", "dc/" + s.web.name);
+    return;
+  }
+  rec.set_meta("sample_step_us", std::to_string(s.platform->sample_step.count()));
+  std::string entities;
+  for (const models::DcSpec& dc : s.platform->topology.dcs) {
+    entities += (entities.empty() ? "dc/" : ",dc/") + dc.name;
+  }
+  rec.set_meta("dc_entities", entities);
+  rec.set_meta("topology_text", s.topology_text);
+}
+
+void simulate_web_tier(sim::Simulator& sim, const scenarios::Scenario& scenario,
+                       reports::SqliteRecorder& recorder, const RunOptions& options,
+                       RunOutcome& outcome) {
+  models::WebTier tier(sim, scenario.web, scenario.slo, recorder);
+  tier.start();
+  const sim::Instant end = sim::start_instant + scenario.duration;
+  ProgressBar bar(sim.now(), end, options.progress);
+  run_with_progress(sim, end, bar);
+  outcome.totals = tier.totals();
+  outcome.trace_hash = sim.trace().hash();
+  outcome.events = sim.events_handled();
+  outcome.summary = make_summary(scenario, outcome.totals, outcome.trace_hash, outcome.events);
+  recorder.histogram(sim.now(), tier.entity(), "latency_us", tier.load_balancer().latency());
+}
+
+void simulate_platform(sim::Simulator& sim, const scenarios::Scenario& scenario,
+                       reports::SqliteRecorder& recorder, const RunOptions& options,
+                       RunOutcome& outcome) {
+  models::PlatformParams params = *scenario.platform;
+  params.horizon = scenario.duration;
+  models::Platform platform(sim, params, recorder);
+  platform.start();
+  const sim::Instant end = sim::start_instant + scenario.duration;
+  ProgressBar bar(sim.now(), end, options.progress);
+  run_with_progress(sim, end, bar);
+  outcome.platform = platform.totals();
+  outcome.trace_hash = sim.trace().hash();
+  outcome.events = sim.events_handled();
+  outcome.summary = make_platform_summary(
+      make_run_block(scenario, outcome.trace_hash, outcome.events), *outcome.platform);
+  for (std::uint32_t i = 0; i < platform.topology().dc_count(); ++i) {
+    const models::WebTier& tier = platform.tier(models::DcId{i});
+    recorder.histogram(sim.now(), tier.entity(), "latency_us", tier.load_balancer().latency());
+  }
 }
 
 }  // namespace
@@ -48,6 +96,20 @@ std::string join_overrides(const scenarios::Scenario& scenario) {
 
 std::string scenario_hash(const scenarios::Scenario& scenario) {
   return sim::format_hash(sim::hash_name(scenario.source_text));
+}
+
+reports::Summary make_run_block(const scenarios::Scenario& s, std::uint64_t trace_hash,
+                                std::uint64_t events) {
+  reports::Summary run;
+  run.add("scenario", s.name)
+      .add("scenario_hash", scenario_hash(s))
+      .add("seed", s.seed)
+      .add("overrides", join_overrides(s))
+      .add("version", version_string)
+      .add("simulated_s", sim::to_seconds(s.duration))
+      .add("events", events)
+      .add("trace_hash", sim::format_hash(trace_hash));
+  return run;
 }
 
 reports::Summary make_summary(const scenarios::Scenario& s, const models::WebTierTotals& t,
@@ -73,17 +135,8 @@ reports::Summary make_summary(const scenarios::Scenario& s, const models::WebTie
       .add("node_hours", t.node_hours)
       .add("cost_usd", t.cost_usd)
       .add("scaling_actions", t.scaling_actions);
-  reports::Summary run;
-  run.add("scenario", s.name)
-      .add("scenario_hash", scenario_hash(s))
-      .add("seed", s.seed)
-      .add("overrides", join_overrides(s))
-      .add("version", version_string)
-      .add("simulated_s", sim::to_seconds(s.duration))
-      .add("events", events)
-      .add("trace_hash", sim::format_hash(trace_hash));
   reports::Summary summary;
-  summary.add("run", std::move(run))
+  summary.add("run", make_run_block(s, trace_hash, events))
       .add("requests", std::move(requests))
       .add("availability_pct", 100.0 * t.availability)
       .add("latency", std::move(latency))
@@ -103,18 +156,12 @@ RunOutcome run_scenario(const scenarios::Scenario& scenario, const RunOptions& o
   write_meta(recorder, scenario);
 
   sim::Simulator sim(scenario.seed);
-  models::WebTier tier(sim, scenario.web, scenario.slo, recorder);
-  tier.start();
-  const sim::Instant end = sim::start_instant + scenario.duration;
-  ProgressBar bar(sim.now(), end, options.progress);
-  run_with_progress(sim, end, bar);
-
   RunOutcome outcome;
-  outcome.totals = tier.totals();
-  outcome.trace_hash = sim.trace().hash();
-  outcome.events = sim.events_handled();
-  outcome.summary = make_summary(scenario, outcome.totals, outcome.trace_hash, outcome.events);
-  recorder.histogram(sim.now(), tier.entity(), "latency_us", tier.load_balancer().latency());
+  if (scenario.platform) {
+    simulate_platform(sim, scenario, recorder, options, outcome);
+  } else {
+    simulate_web_tier(sim, scenario, recorder, options, outcome);
+  }
   recorder.set_meta("trace_hash", sim::format_hash(outcome.trace_hash));
   recorder.set_summary(outcome.summary);
   outcome.wall_s =

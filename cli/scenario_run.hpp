@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "models/platform_totals.hpp"
 #include "models/web_tier.hpp"
 #include "reports/summary.hpp"
 #include "scenarios/scenario.hpp"
@@ -19,7 +20,8 @@ struct RunOptions {
 
 struct RunOutcome {
   std::filesystem::path directory;
-  models::WebTierTotals totals;
+  models::WebTierTotals totals;                    // a single-DC run
+  std::optional<models::PlatformTotals> platform;  // a platform run (then `totals` is empty)
   reports::Summary summary;
   std::uint64_t trace_hash = 0;
   std::uint64_t events = 0;
@@ -33,6 +35,10 @@ RunOutcome run_scenario(const scenarios::Scenario& scenario, const RunOptions& o
 [[nodiscard]] reports::Summary make_summary(const scenarios::Scenario& scenario,
                                             const models::WebTierTotals& totals,
                                             std::uint64_t trace_hash, std::uint64_t events);
+
+// The block every summary starts with: what was run and what reproduces it.
+[[nodiscard]] reports::Summary make_run_block(const scenarios::Scenario& scenario,
+                                              std::uint64_t trace_hash, std::uint64_t events);
 
 // The run's --set overrides as they would be typed again ("--set 'a.b=1' --set 'c=2'").
 [[nodiscard]] std::string join_overrides(const scenarios::Scenario& scenario);

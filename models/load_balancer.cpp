@@ -149,7 +149,8 @@ void LoadBalancer::on_served(std::uint32_t node, const Request& request) {
     fail(Outcome::timeout_504, request);
   } else {
     ++counters_.served;
-    const sim::Duration latency = params_.network_rtt + at_balancer;
+    const sim::Duration latency =
+        params_.network_rtt + sim::Duration{request.client_rtt_us} + at_balancer;
     latency_.record(latency);
     window_latency_.record(latency);
     left(request);

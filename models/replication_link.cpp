@@ -86,6 +86,7 @@ ReplicationLink::~ReplicationLink() {
   sim_->cancel(regime_event_);
   sim_->cancel(purge_event_);
   sim_->cancel(resync_event_);
+  sim_->cancel(waiter_event_);
 }
 
 // Integrates the rates of the current regime from last_ to now. The regime cannot change inside
@@ -117,9 +118,15 @@ ReplicationLink::Rates ReplicationLink::rates() const {
   return r;
 }
 
+// Every change of rates passes here: plan the next regime change, then the next waiter.
+void ReplicationLink::replan() {
+  replan_regime();
+  schedule_waiter();
+}
+
 // Schedules the next instant where the unshipped binlog (U) or the relay log (Q) drains to zero,
 // computed from the current rates; a drain due within half a microsecond is applied at once.
-void ReplicationLink::replan() {
+void ReplicationLink::replan_regime() {
   sim_->cancel(regime_event_);
   regime_event_ = {};
   snap_unshipped_ = snap_relay_ = false;
@@ -165,6 +172,7 @@ void ReplicationLink::on_regime_change() {
   while (history_.size() >= 2 && history_[1].written <= applied_) history_.pop_front();
   note_caught_up();
   replan();
+  if (regime_observer_) regime_observer_();
 }
 
 void ReplicationLink::note_caught_up() {
@@ -248,6 +256,7 @@ void ReplicationLink::on_resync_end() {
   recorder_->event(sim_->now(), "resync_end", entity_,
                    "full copy done; replicating from the current binlog position");
   replan();
+  if (regime_observer_) regime_observer_();
 }
 
 void ReplicationLink::set_write_rate(double tps) {
@@ -302,6 +311,84 @@ double ReplicationLink::write_time_s(double position) const {
   const double start_s = sim::to_seconds(it->start - sim::Instant{});
   if (it->rate <= 0) return start_s;
   return start_s + (position - it->written) / it->rate;
+}
+
+double ReplicationLink::apply_rate() {
+  advance();
+  return rates().apply;
+}
+
+bool ReplicationLink::caught_up() {
+  advance();
+  return link_up() && written_ == applied_;
+}
+
+namespace {
+// A waiter is due when applied is within rounding of its position: the firing instant is
+// rounded up to the microsecond, but the counters are sums of doubles.
+bool due(double position, double applied) {
+  return position <= applied + 1e-12 * std::abs(position) + 1e-9;
+}
+}  // namespace
+
+void ReplicationLink::when_applied(double position, std::function<void()> fn) {
+  B24_ASSERT_MSG(std::isfinite(position) && position >= 0, "waiter position must be >= 0");
+  B24_ASSERT(fn != nullptr);
+  // upper_bound: equal positions keep the order of registration.
+  const auto it = std::upper_bound(waiters_.begin(), waiters_.end(), position,
+                                   [](double p, const Waiter& w) { return p < w.position; });
+  waiters_.insert(it, Waiter{position, std::move(fn)});
+  schedule_waiter();
+}
+
+// One event for the front waiter: the instant applied() reaches its position at the current
+// apply rate, rounded up to the microsecond. A later change of rates passes through replan(),
+// which calls this again, so the instant is always the current regime's.
+void ReplicationLink::schedule_waiter() {
+  sim_->cancel(waiter_event_);
+  waiter_event_ = {};
+  if (waiters_.empty()) return;
+  advance();
+  const double position = waiters_.front().position;
+  sim::Duration wait{0};
+  if (!due(position, applied_)) {
+    const double apply = rates().apply;
+    if (apply <= 0) return;  // the next change of rates reschedules
+    const double t = (position - applied_) / apply;
+    if (!(t <= max_horizon_s)) return;
+    wait = sim::Duration{static_cast<std::int64_t>(std::ceil(t * 1e6))};
+  }
+  waiter_event_ = sim_->schedule_in(wait, [this] { on_waiter_due(); });
+}
+
+void ReplicationLink::on_waiter_due() {
+  waiter_event_ = {};
+  advance();
+  // Pop before calling: the callback may register waiters or change this link's rates.
+  while (!waiters_.empty() && due(waiters_.front().position, applied_)) {
+    std::function<void()> fn = std::move(waiters_.front().fn);
+    waiters_.pop_front();
+    fn();
+  }
+  schedule_waiter();
+}
+
+void ReplicationLink::seed_backlog(double backlog_tx, sim::Instant oldest_written) {
+  const sim::Instant now = sim_->now();
+  B24_ASSERT_MSG(last_ == now && written_ == 0, "seed_backlog: only on a new link");
+  B24_ASSERT_MSG(std::isfinite(backlog_tx) && backlog_tx >= 0, "seed_backlog: bad backlog");
+  B24_ASSERT_MSG(oldest_written <= now, "seed_backlog: oldest write in the future");
+  if (backlog_tx <= 0) return;
+  const double span_s = sim::to_seconds(now - oldest_written);
+  written_ = backlog_tx;
+  history_.clear();
+  // A flat first segment when oldest == now: write_time_s(0) is then now (lag 0).
+  history_.push_back({oldest_written, 0.0, span_s > 0 ? backlog_tx / span_s : 0.0});
+  history_.push_back({now, written_, write_rate_});
+  behind_ = true;
+  catch_up_from_ = now;
+  check_invariants();
+  replan();
 }
 
 void ReplicationLink::check_invariants() const {

@@ -39,9 +39,19 @@
 // redo archiving would), so it continues from the current position with zero backlog. A
 // disconnect during the resync aborts it; the next reconnect starts it again.
 // Not modelled yet: purge while connected but behind (slow network), per-thread appliers.
+//
+// For an owner that chains links (ReplicationNetwork): when_applied() calls back when the
+// applied counter passes a binlog position (a marker transaction reaches the replica), at the
+// instant computed from the current regime's rates and recomputed at every change of rates, so
+// nothing polls; set_regime_observer() tells the owner when the link changed its rates on its
+// own (a backlog drained, a resync ended), as the apply rate is the next hop's input;
+// seed_backlog() starts a new link behind its source (a replica re-pointed to a new source
+// resumes from the transactions it already has, GTID auto-positioning).
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -129,6 +139,34 @@ class ReplicationLink {
   [[nodiscard]] sim::Duration last_catch_up() const noexcept { return last_catch_up_; }
   [[nodiscard]] std::uint64_t resyncs_completed() const noexcept { return resyncs_; }
 
+  // Transactions written but not yet in the replica's relay log: what the replica would miss
+  // if the source failed now (what was shipped survives in the relay log).
+  [[nodiscard]] double unshipped() { return written() - shipped(); }
+  // Current slope of applied() (tx/s). Depends on the write rate only while the link is
+  // caught up (then it is min(w, c, a)); behind or down it is set by c, a and the relay log.
+  [[nodiscard]] double apply_rate();
+  // Connected, replicating and nothing written is unapplied: applied() follows written().
+  [[nodiscard]] bool caught_up();
+  // min(c, a): the highest write rate the link can follow without building a backlog.
+  [[nodiscard]] double follow_capacity_tps() const noexcept {
+    return std::min(ship_capacity_, apply_capacity_);
+  }
+
+  // Calls `fn` once applied() >= position (position in written() units). Due positions fire
+  // from an event at the current instant, never from inside this call; waiters fire in order
+  // of position (ties in order of registration). A full resync applies everything at its end.
+  // The waiters are dropped with the link.
+  void when_applied(double position, std::function<void()> fn);
+  [[nodiscard]] std::size_t waiters() const noexcept { return waiters_.size(); }
+  // `fn` runs after each change of rates the link makes on its own (a drain to zero, the end of
+  // a resync), not after the owner's set_connected / set_write_rate calls. It may call back
+  // into the link (set_write_rate).
+  void set_regime_observer(std::function<void()> fn) { regime_observer_ = std::move(fn); }
+  // Makes a link created at this instant start `backlog_tx` behind its source, the oldest of
+  // them written at `oldest_written` (lag_s() then reports now - oldest_written); the history
+  // between is taken as written at a constant rate. Only right after construction.
+  void seed_backlog(double backlog_tx, sim::Instant oldest_written);
+
  private:
   struct WriteSegment {  // W(t) = written + rate * (t - start) from start on
     sim::Instant start;
@@ -139,10 +177,17 @@ class ReplicationLink {
     double ship;
     double apply;
   };
+  struct Waiter {
+    double position;
+    std::function<void()> fn;
+  };
 
   void advance();
   [[nodiscard]] Rates rates() const;
   void replan();
+  void replan_regime();
+  void schedule_waiter();
+  void on_waiter_due();
   void on_regime_change();
   void on_binlog_purged();
   void on_resync_end();
@@ -178,6 +223,10 @@ class ReplicationLink {
   bool snap_unshipped_ = false, snap_relay_ = false;  // what regime_event_ drains to zero
   sim::EventHandle purge_event_{};
   sim::EventHandle resync_event_{};
+
+  std::deque<Waiter> waiters_;  // sorted by position
+  sim::EventHandle waiter_event_{};
+  std::function<void()> regime_observer_;
 };
 
 }  // namespace b24::models

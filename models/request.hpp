@@ -12,7 +12,14 @@ namespace b24::models {
 struct Request {
   std::uint64_t id = 0;
   sim::Instant arrived;  // at the load balancer
+  // The platform's cohort index (0 in a single-DC run), so per-cohort figures stay possible.
+  std::uint32_t cohort = 0;
+  // Round trip between the client and the load balancer on top of the tier's network_rtt: zero
+  // at home, the extra distance when a cohort is served from another DC. Microseconds in 32 bits
+  // (an Earth-spanning round trip is under 1 s) keep the request at 24 bytes.
+  std::int32_t client_rtt_us = 0;
 };
+static_assert(sizeof(Request) == 24, "a request rides in event handlers by value");
 
 // How a request ended, as the client sees it. Codes follow ALB/CLB semantics (DOMAIN.md 1).
 enum class Outcome : std::uint8_t {

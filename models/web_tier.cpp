@@ -72,7 +72,7 @@ ScalingSignals WebTier::scaling_signals() const {
 
 void WebTier::start() {
   asg_.start();
-  workload_.start();
+  if (!params_.external_arrivals) workload_.start();
   schedule_faults();
   struct Sampler {
     WebTier* tier;
@@ -120,7 +120,8 @@ void WebTier::on_sample() {
                     {"nodes_draining", count(n.draining)},
                     {"desired_capacity", count(asg_.desired())},
                     {"cpu_pct", asg_.close_cpu_step(params_.sample_step)},
-                    {"offered_rps", workload_.rate_per_s(now)}});
+                    {"offered_rps",
+                     params_.external_arrivals ? offered_rps_ : workload_.rate_per_s(now)}});
   // The trace fingerprints the trajectory, not only the rare decisions: one record per step.
   sim_.emit("sample", entity_,
             {{"arrived", c.arrived},
@@ -137,8 +138,21 @@ void WebTier::on_sample() {
 void WebTier::on_period() {
   const sim::Instant now = sim_.now();
   const std::optional<double> cpu = asg_.close_cpu_period(now - period_start_);
-  if (cpu) cloudwatch_.put(cpu_metric_, period_start_, *cpu);
   const LoadBalancerCounters& c = lb_.counters();
+  // A DC that is down publishes nothing: its alarms see missing data, so an outage's idle hours
+  // do not make the group scale in the moment the DC returns.
+  if (reachable_) publish_period(cpu, c);
+  if (cpu && reachable_) recorder_.sample(now, entity_, {{"cloudwatch_cpu_pct", *cpu}});
+  period_latency_.clear();
+  at_last_period_ = c;
+
+  cloudwatch_.evaluate_alarms();
+  if (reachable_) asg_.evaluate(scaling_signals());
+  period_start_ = now;
+}
+
+void WebTier::publish_period(std::optional<double> cpu, const LoadBalancerCounters& c) {
+  if (cpu) cloudwatch_.put(cpu_metric_, period_start_, *cpu);
   cloudwatch_.put(request_count_metric_, period_start_,
                   static_cast<double>(c.arrived - at_last_period_.arrived));
   // ELB metrics exist only while requests flow (DOMAIN.md 1): no requests, no datapoint.
@@ -149,13 +163,6 @@ void WebTier::on_period() {
     cloudwatch_.put(response_p99_metric_, period_start_, p99_s);
   }
   cloudwatch_.put(healthy_hosts_metric_, period_start_, asg_.counts().in_service);
-  if (cpu) recorder_.sample(now, entity_, {{"cloudwatch_cpu_pct", *cpu}});
-  period_latency_.clear();
-  at_last_period_ = c;
-
-  cloudwatch_.evaluate_alarms();
-  asg_.evaluate(scaling_signals());
-  period_start_ = now;
 }
 
 // An SLO-violation minute: the minute's p99 latency is over the SLO, or its error rate is.

@@ -8,6 +8,7 @@
 // request conservation: arrived = served + failed + in flight.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,15 @@ class WebTier {
   WebTier& operator=(const WebTier&) = delete;
 
   void start();
+  // An arrival from outside (a platform cohort); the tier's own workload is then unused.
+  void arrive(const Request& request) { lb_.arrive(request); }
+  // The offered rate the platform routes here now, for the tier's `offered_rps` series.
+  void set_offered_rate(double rps) { offered_rps_ = rps; }
+  // A whole-DC failure: the DC's control plane is down with it, so Auto Scaling stops acting
+  // (scaling processes suspended) until it returns; the nodes keep their state. Requests are
+  // kept away from an unreachable tier by the platform, not here.
+  void set_reachable(bool reachable) { reachable_ = reachable; }
+  [[nodiscard]] bool reachable() const noexcept { return reachable_; }
   [[nodiscard]] WebTierTotals totals() const;
   [[nodiscard]] const LoadBalancer& load_balancer() const noexcept { return lb_; }
   [[nodiscard]] const AutoScalingGroup& group() const noexcept { return asg_; }
@@ -61,6 +71,7 @@ class WebTier {
 
  private:
   void on_period();
+  void publish_period(std::optional<double> cpu, const LoadBalancerCounters& counters);
   void judge_minute();
   void add_policy_alarms();
   [[nodiscard]] ScalingSignals scaling_signals() const;
@@ -101,6 +112,8 @@ class WebTier {
   LoadBalancerCounters at_last_minute_{};
   std::uint64_t slo_violation_minutes_ = 0;
   int peak_nodes_ = 0;
+  double offered_rps_ = 0.0;
+  bool reachable_ = true;
 };
 
 }  // namespace b24::models

@@ -95,6 +95,9 @@ struct WebTierParams {
   double instance_price_usd_per_hour = 0.10;  // Assumption: scenario sets its instance price
   sim::Duration sample_step = std::chrono::seconds{10};
   std::vector<NodeCrash> crashes{};
+  // In a platform run the cohorts generate the arrivals (WebTier::arrive) and `workload` is
+  // unused.
+  bool external_arrivals = false;
 };
 
 }  // namespace b24::models

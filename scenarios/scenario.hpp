@@ -4,11 +4,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "models/platform_params.hpp"
 #include "models/web_tier.hpp"
 #include "models/web_tier_params.hpp"
 #include "scenarios/diagnostic.hpp"
@@ -21,8 +23,16 @@ struct Scenario {
   std::string description;  // what question the scenario answers
   std::uint64_t seed = 1;
   sim::Duration duration = std::chrono::hours{24};
-  models::WebTierParams web{};  // issue 3: one data center's web tier
+  models::WebTierParams web{};  // issue 3: one data center's web tier (unused by a platform)
   models::SloParams slo{};
+  // Issue 4: a platform scenario (one with a top-level `topology:` key) fills this instead of
+  // `web`: the topology, one tier per DC, cohorts, placement, replication and faults. Its `slo`
+  // is the same as the one above.
+  std::optional<models::PlatformParams> platform;
+  // The topology file as read (for reproduction, like source_text) and its path, resolved
+  // against the scenario's directory; both empty when the topology is written inline.
+  std::string topology_text;
+  std::filesystem::path topology_path;
   std::string source_text;  // the file as read, stored in the run database
   std::filesystem::path source_path;
   // The command-line overrides applied over source_text (`--set key.path=value`), as given and in

@@ -3,11 +3,14 @@
 // the Document before any of it is read. The reading code is the schema; the
 // reference of every key is scenarios/README.md.
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "scenarios/include.hpp"
 #include "scenarios/overrides.hpp"
 #include "scenarios/reader.hpp"
 #include "scenarios/scenario.hpp"
@@ -27,7 +30,7 @@ std::optional<sim::Duration> checked_duration(const NodeView& map, std::string_v
 }
 
 void read_top_level(const NodeView& root, std::string_view stem, Scenario& s,
-                    detail::CheckedValues& checked) {
+                    detail::CheckedValues& checked, sim::Duration& sample_step) {
   s.name = root.get_string("name", stem, {.allow_empty = false});
   s.description = root.get_string("description", s.description);
   if (const std::optional<std::int64_t> seed = root.value("seed").as_int64({.min = 0})) {
@@ -35,7 +38,7 @@ void read_top_level(const NodeView& root, std::string_view stem, Scenario& s,
   }
   checked.duration = checked_duration(root, "duration", s.duration, {.min = 1s});
   checked.sample_step =
-      checked_duration(root, "sample_step", s.web.sample_step, {.min = 1ms, .max = 24h});
+      checked_duration(root, "sample_step", sample_step, {.min = 1ms, .max = 24h});
 }
 
 // The tier samples every step and closes a CloudWatch period on a step boundary.
@@ -47,12 +50,64 @@ void check_sample_step(const NodeView& root, const detail::CheckedValues& checke
                                 format_duration_short(*checked.cloudwatch_period) + ")");
 }
 
-Scenario read_scenario(const Document& document, std::string_view stem, Diagnostics& diagnostics) {
-  Reader reader(document, diagnostics);
+// Every tier samples at sample_step and closes its CloudWatch periods on step boundaries; one
+// error per distinct period.
+void check_tier_sample_steps(const NodeView& root, const detail::CheckedValues& checked,
+                             const models::PlatformParams& p,
+                             const std::vector<std::optional<sim::Duration>>& periods) {
+  if (!checked.sample_step) return;
+  std::vector<sim::Duration> reported;
+  for (std::size_t i = 0; i < p.tiers.size() && i < periods.size(); ++i) {
+    if (!periods[i] || *periods[i] % *checked.sample_step == sim::Duration::zero()) continue;
+    if (std::find(reported.begin(), reported.end(), *periods[i]) != reported.end()) continue;
+    reported.push_back(*periods[i]);
+    root.error("sample_step", "sample_step (" + format_duration_short(*checked.sample_step) +
+                                  ") must divide the cloudwatch.period of DC " +
+                                  quote(p.tiers[i].name) + " (" +
+                                  format_duration_short(*periods[i]) + ")");
+  }
+}
+
+// A scenario with a top-level `topology:` key (issue 4): the whole platform.
+Scenario read_platform_scenario(const Document& document, Reader& reader,
+                                const std::filesystem::path& dir, std::string_view stem,
+                                Diagnostics& diagnostics) {
   const NodeView root = reader.root();
   Scenario s;
+  models::PlatformParams p;
   detail::CheckedValues checked;
-  read_top_level(root, stem, s, checked);
+  read_top_level(root, stem, s, checked, p.sample_step);
+  detail::read_slo(root.child("slo"), p.slo);
+  s.slo = p.slo;
+  detail::reject_single_dc_keys(root);
+  const bool topology_ok = detail::read_platform_topology(root, dir, diagnostics, p.topology,
+                                                          s.topology_text, s.topology_path);
+  const detail::PlatformNames names(p.topology, topology_ok);
+  std::vector<std::optional<sim::Duration>> periods;
+  detail::read_web_defaults(root, names, checked, p, periods);
+  detail::read_placement(root.child("placement"), p.placement);
+  detail::read_health_detection(root.child("health_detection"), p.health);
+  detail::read_cohorts(root, names, p);
+  detail::read_replication(root, names, p);
+  detail::read_platform_faults(root, names, checked, p);
+  reader.finish();
+  // After finish(): the merged copies repeat web_defaults, whose errors are now all known.
+  detail::read_dc_overrides(document, diagnostics, checked, p, periods);
+  check_tier_sample_steps(root, checked, p, periods);
+  s.platform = std::move(p);
+  return s;
+}
+
+Scenario read_scenario(const Document& document, std::string_view stem,
+                       const std::filesystem::path& dir, Diagnostics& diagnostics) {
+  Reader reader(document, diagnostics);
+  const NodeView root = reader.root();
+  if (root.is_mapping() && root.has("topology")) {
+    return read_platform_scenario(document, reader, dir, stem, diagnostics);
+  }
+  Scenario s;
+  detail::CheckedValues checked;
+  read_top_level(root, stem, s, checked, s.web.sample_step);
   detail::read_slo(root.child("slo"), s.slo);
   detail::read_dc(root.child("dc"), s.web);
   detail::read_workload(root.child("workload"), s.web.workload);
@@ -112,8 +167,11 @@ Scenario load_scenario_text(std::string_view text, std::string_view name,
 Scenario load_scenario_text(std::string_view text, std::string_view name,
                             std::span<const std::string> overrides, Diagnostics& diagnostics) {
   Document document = load_yaml_string(text, std::string(name), diagnostics);
+  // Included files first, so that an override can change an included value like a written one.
+  resolve_includes(document, std::filesystem::path(name), diagnostics);
   apply_overrides(document, overrides, diagnostics);
-  Scenario s = read_scenario(document, std::filesystem::path(name).stem().string(), diagnostics);
+  const std::filesystem::path file(name);
+  Scenario s = read_scenario(document, file.stem().string(), file.parent_path(), diagnostics);
   s.source_text = std::string(text);
   s.overrides.assign(overrides.begin(), overrides.end());
   return s;

@@ -9,14 +9,19 @@
 // that was replaced by its default.
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <initializer_list>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "models/platform_params.hpp"
 #include "models/web_tier.hpp"
 #include "models/web_tier_params.hpp"
+#include "scenarios/document.hpp"
 #include "scenarios/reader.hpp"
 #include "sim/distributions.hpp"
 #include "sim/time.hpp"
@@ -74,6 +79,9 @@ struct CheckedValues {
 void read_slo(const NodeView& slo, models::SloParams& out);
 void read_dc(const NodeView& dc, models::WebTierParams& out);
 void read_workload(const NodeView& workload, models::WorkloadParams& out);
+// A daily profile: the list of {at, of_peak} points at `key` of `map` (workload.daily_profile,
+// a cohort's daily_profile, daily_profiles.<name>). Absent: `out` untouched.
+void read_daily_profile(const NodeView& map, std::string_view key, models::DailyProfile& out);
 void read_web_node(const NodeView& node, models::WebNodeParams& out);
 void read_load_balancer(const NodeView& lb, models::WebTierParams& out);
 // Returns the period when valid (10 s, 30 s or a multiple of 60 s).
@@ -88,5 +96,65 @@ void read_scaling_policies(const NodeView& auto_scaling, const CheckedValues& ch
                            models::AutoScalingParams& out);
 void read_faults(const NodeView& root, const CheckedValues& checked,
                  const models::WorkloadParams& workload, std::vector<models::NodeCrash>& out);
+
+// --- Platform scenarios (issue 4): a scenario with a top-level `topology:` key ------------------
+
+// The topology's DCs and links by name, for the cross-checks of a platform scenario. When the
+// topology itself had errors (`checkable` false) an unknown name is not reported again: the
+// mistake may be in the topology.
+class PlatformNames {
+ public:
+  PlatformNames(const models::TopologyParams& topology, bool checkable)
+      : topology_(topology), checkable_(checkable) {}
+  // The DC index of the written name; an unknown one is reported with a "did you mean".
+  [[nodiscard]] std::optional<std::size_t> dc(const NodeView& value) const;
+  // The same for a name that is a key (dcs.<name>), reported at `at`.
+  [[nodiscard]] std::optional<std::size_t> dc_named(const NodeView& at,
+                                                    const std::string& name) const;
+  // A link written "<a>-<b>" in either order: its index in topology.links.
+  [[nodiscard]] std::optional<std::size_t> link(const NodeView& value) const;
+  // "<a>-<b>" as the topology writes the link.
+  [[nodiscard]] std::string link_name(std::size_t link) const;
+  [[nodiscard]] const models::TopologyParams& topology() const { return topology_; }
+  [[nodiscard]] bool checkable() const { return checkable_; }
+
+ private:
+  void unknown(const NodeView& value, std::string_view what, const std::string& name,
+               const std::vector<std::string>& candidates) const;
+
+  const models::TopologyParams& topology_;
+  bool checkable_;
+};
+
+// `topology:` as a path (relative to `scenario_dir`) or an inline mapping. Returns false when
+// it added a diagnostic. `text` and `path` are the file's, empty for an inline topology.
+bool read_platform_topology(const NodeView& root, const std::filesystem::path& scenario_dir,
+                            Diagnostics& diagnostics, models::TopologyParams& out,
+                            std::string& text, std::filesystem::path& path);
+// Top-level single-DC keys (dc, workload, web_node, ...) are errors in a platform scenario.
+void reject_single_dc_keys(const NodeView& root);
+void read_placement(const NodeView& placement, policy::PlacementPolicy& out);
+void read_health_detection(const NodeView& health, models::DcHealthParams& out);
+void read_cohorts(const NodeView& root, const PlatformNames& names, models::PlatformParams& out);
+void read_replication(const NodeView& root, const PlatformNames& names,
+                      models::PlatformParams& out);
+void read_platform_faults(const NodeView& root, const PlatformNames& names,
+                          const CheckedValues& checked, models::PlatformParams& out);
+
+// One tier's sections (web_node, load_balancer, cloudwatch, auto_scaling,
+// instance_price_usd_per_hour) from `map` into `out`. Returns the CloudWatch period when valid.
+std::optional<sim::Duration> read_tier(const NodeView& map, const CheckedValues& checked,
+                                       models::WebTierParams& out);
+// web_defaults: read once into every tier (in topology order, named after the DC); dcs: only
+// the names are checked here. `periods` gets each tier's valid CloudWatch period.
+void read_web_defaults(const NodeView& root, const PlatformNames& names,
+                       const CheckedValues& checked, models::PlatformParams& out,
+                       std::vector<std::optional<sim::Duration>>& periods);
+// dcs.<name>: each DC's overrides merged key by key over web_defaults and read again, with a
+// reader of their own over a copy of `document`. Call after the scenario's Reader::finish():
+// errors already reported (in web_defaults) are not repeated.
+void read_dc_overrides(const Document& document, Diagnostics& diagnostics,
+                       const CheckedValues& checked, models::PlatformParams& out,
+                       std::vector<std::optional<sim::Duration>>& periods);
 
 }  // namespace b24::scenarios::detail

@@ -36,9 +36,34 @@ std::optional<double> read_profile_hour(const NodeView& item) {
   return std::chrono::duration<double, std::ratio<3600>>(time->since_midnight).count();
 }
 
-void read_daily_profile(const NodeView& workload, models::DailyProfile& out) {
-  const NodeView list = workload.value("daily_profile");
-  const std::vector<NodeView> items = workload.items("daily_profile");
+void read_health_check(const NodeView& check, policy::HealthCheckConfig& out) {
+  // Ranges: ALB guide, target group health checks (DOMAIN.md 1).
+  const bool interval_ok = read_seconds(check, "interval", out.interval, {.min = 5s, .max = 300s});
+  const bool timeout_ok = read_seconds(check, "timeout", out.timeout, {.min = 2s, .max = 120s});
+  read_int(check, "healthy_threshold", out.healthy_threshold, {.min = 2, .max = 10});
+  read_int(check, "unhealthy_threshold", out.unhealthy_threshold, {.min = 2, .max = 10});
+  read_int(check, "initial_successes_to_healthy", out.initial_successes_to_healthy,
+           {.min = 1, .max = 10});
+  if (interval_ok && timeout_ok && out.timeout >= out.interval) {
+    check.error("timeout", "the timeout must be shorter than the interval (" +
+                               format_duration_short(out.interval) + ")");
+  }
+}
+
+}  // namespace
+
+// The DC's name makes entity names ("dc/<name>/elb"), so does an alarm's ("dc/<name>/alarm/...").
+bool is_entity_name(std::string_view name) {
+  if (name.empty()) return false;
+  for (const char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+void read_daily_profile(const NodeView& map, std::string_view key, models::DailyProfile& out) {
+  const NodeView list = map.value(key);
+  const std::vector<NodeView> items = map.items(key);
   if (items.empty()) {
     if (list.is_sequence() || list.is_null())
       list.error("a daily profile needs at least one point");
@@ -69,31 +94,6 @@ void read_daily_profile(const NodeView& workload, models::DailyProfile& out) {
     ok = false;
   }
   if (ok) out.points = std::move(points);
-}
-
-void read_health_check(const NodeView& check, policy::HealthCheckConfig& out) {
-  // Ranges: ALB guide, target group health checks (DOMAIN.md 1).
-  const bool interval_ok = read_seconds(check, "interval", out.interval, {.min = 5s, .max = 300s});
-  const bool timeout_ok = read_seconds(check, "timeout", out.timeout, {.min = 2s, .max = 120s});
-  read_int(check, "healthy_threshold", out.healthy_threshold, {.min = 2, .max = 10});
-  read_int(check, "unhealthy_threshold", out.unhealthy_threshold, {.min = 2, .max = 10});
-  read_int(check, "initial_successes_to_healthy", out.initial_successes_to_healthy,
-           {.min = 1, .max = 10});
-  if (interval_ok && timeout_ok && out.timeout >= out.interval) {
-    check.error("timeout", "the timeout must be shorter than the interval (" +
-                               format_duration_short(out.interval) + ")");
-  }
-}
-
-}  // namespace
-
-// The DC's name makes entity names ("dc/<name>/elb"), so does an alarm's ("dc/<name>/alarm/...").
-bool is_entity_name(std::string_view name) {
-  if (name.empty()) return false;
-  for (const char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '_') return false;
-  }
-  return true;
 }
 
 void read_slo(const NodeView& slo, models::SloParams& out) {
@@ -130,7 +130,7 @@ void read_workload(const NodeView& workload, models::WorkloadParams& out) {
       rate.error("expected a positive rate, found " + quote(rate.text()));
     }
   }
-  read_daily_profile(workload, out.profile);
+  read_daily_profile(workload, "daily_profile", out.profile);
 }
 
 void read_web_node(const NodeView& node, models::WebNodeParams& out) {

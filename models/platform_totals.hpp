@@ -1,0 +1,79 @@
+#pragma once
+// The figures of a whole platform run, for the summary: per DC, per failover, per replication
+// edge, and the writes' fates. Plain data filled by models::Platform::totals().
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/web_tier.hpp"
+#include "sim/time.hpp"
+
+namespace b24::models {
+
+struct DcTotals {
+  std::string name;
+  WebTierTotals web;                      // the tier's own figures (what reached its ELB)
+  std::uint64_t failed_unreachable = 0;   // requests for this DC while it was down
+  std::uint64_t peak_cohorts = 0;         // cohorts served here at once (sample instants)
+  double writes_committed = 0.0;          // transactions committed by clients here
+  std::uint64_t db_switchovers = 0;
+};
+
+// One whole-DC failure, from the fault to the failback of its cohorts.
+struct FailoverTotals {
+  std::string dc;
+  sim::Instant failed_at{};
+  std::optional<sim::Instant> detected_at;         // declared failed by health detection
+  std::optional<sim::Instant> served_elsewhere_at; // last cohort moved + clients reconnected
+  std::optional<sim::Instant> recovered_at;        // the DC came back
+  std::optional<sim::Instant> failed_back_at;      // its last cohort returned home
+  std::uint64_t cohorts_moved = 0;
+  std::uint64_t requests_failed = 0;  // its cohorts' requests that failed while it was down
+  bool replicated = true;             // the DC has a replica in another DC
+  double writes_at_risk = 0.0;        // committed here, on no other DC at the failure
+  bool writes_lost = false;           // the DC had not returned at the end of the run
+};
+
+struct ReplicationEdgeTotals {
+  std::string name;  // "<source>-><replica>"
+  double max_lag_s = 0.0;
+  double p99_lag_s = 0.0;  // over the sample instants
+  double max_backlog_tx = 0.0;
+  double catch_up_s = -1.0;  // the last catch-up, or negative when none happened
+  std::uint64_t resyncs = 0;
+};
+
+struct WriteFates {
+  double committed = 0.0;    // at the DC the cohort worked with
+  double at_risk = 0.0;      // not yet on any other server when their server or DC failed
+  double lost = 0.0;         // at risk, and the server or DC never returned within the run
+  double conflicting = 0.0;  // accepted on a DC the cohort had left and that could not
+                             // replicate to its new DC (split brain), reconciled at resync
+  double failed = 0.0;       // refused: no DB server of the DC was available
+};
+
+struct PlatformTotals {
+  std::vector<DcTotals> dcs;  // in topology order
+  // Client view over all DCs: what cohorts sent and how it ended.
+  std::uint64_t requests_arrived = 0;
+  std::uint64_t requests_served = 0;
+  std::uint64_t requests_failed = 0;  // at an ELB (502/503/504) or unreachable DC
+  std::uint64_t requests_in_flight = 0;
+  double availability = 1.0;
+  std::int64_t p50_us = 0, p95_us = 0, p99_us = 0, max_us = 0;
+  std::uint64_t slo_violation_minutes = 0;  // summed over DCs
+  double node_hours = 0.0;
+  double cost_usd = 0.0;
+  int peak_nodes = 0;  // sum over DCs of each DC's peak
+  std::vector<FailoverTotals> failovers;
+  std::vector<ReplicationEdgeTotals> replication;
+  WriteFates writes;
+  std::uint64_t cohort_moves = 0;
+  std::uint64_t failbacks = 0;
+  std::uint64_t residency_violations = 0;  // moves onto a DC the cohort's law does not allow
+  std::uint64_t markers_out_of_order = 0;
+};
+
+}  // namespace b24::models

@@ -1,0 +1,29 @@
+#pragma once
+// `include:` at the top of a scenario: other YAML files whose keys the scenario starts from, so
+// that several scenarios share one platform (the world topology, the cohorts, the replication
+// graph) and differ only in what they add or change.
+//
+//   include: platform/world.yaml            # or a list; paths are relative to the including file
+//   faults: [...]                           # keys written here win over included ones
+//
+// Merge rule: mappings merge key by key, recursively; anything else (a scalar, a sequence) written
+// in the including file replaces the included value whole. With several files, later ones win
+// over earlier ones, and the including file over all of them. Included files may include others;
+// a cycle is an error naming the chain. Every merged node keeps the mark of the file it came
+// from, so an error in an included value points into that file.
+
+#include <filesystem>
+
+#include "scenarios/diagnostic.hpp"
+#include "scenarios/document.hpp"
+
+namespace b24::scenarios {
+
+// Resolves the root's `include:` key in place (removing it). `file` is the path the document was
+// loaded from: included paths are relative to its directory. Problems (a missing file, a cycle, an include that is not a
+// mapping, a key that is not a path) become diagnostics; the document then keeps what it could
+// merge.
+void resolve_includes(Document& document, const std::filesystem::path& file,
+                      Diagnostics& diagnostics);
+
+}  // namespace b24::scenarios

@@ -9,8 +9,11 @@
 // Merge rule: mappings merge key by key, recursively; anything else (a scalar, a sequence) written
 // in the including file replaces the included value whole. With several files, later ones win
 // over earlier ones, and the including file over all of them. Included files may include others;
-// a cycle is an error naming the chain. Every merged node keeps the mark of the file it came
-// from, so an error in an included value points into that file.
+// a cycle is an error naming the chain ("a.yaml:1:10 includes b.yaml, b.yaml:2:10 includes
+// a.yaml"), a diamond is not. Every merged node keeps the mark of the file it came from, so an
+// error in an included value points into that file; a merged key keeps the winning file's mark.
+// An included file is named in diagnostics by its path as resolved (the including file's
+// directory / the written path, normalized). scenarios/README.md documents the key.
 
 #include <filesystem>
 
@@ -20,9 +23,10 @@
 namespace b24::scenarios {
 
 // Resolves the root's `include:` key in place (removing it). `file` is the path the document was
-// loaded from: included paths are relative to its directory. Problems (a missing file, a cycle, an include that is not a
-// mapping, a key that is not a path) become diagnostics; the document then keeps what it could
-// merge.
+// loaded from: included paths are relative to its directory. Problems (a missing file, a cycle,
+// an included file that is not a mapping, a value that is not a path: a number, a boolean or
+// null unless quoted, a mapping, an empty value) become diagnostics at the include's value; the
+// document then keeps what it could merge. An empty included file adds nothing.
 void resolve_includes(Document& document, const std::filesystem::path& file,
                       Diagnostics& diagnostics);
 

@@ -3,7 +3,9 @@
 // health detection. Cohorts, tiers, replication and faults have files of their own.
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -28,6 +30,17 @@ std::optional<std::string> read_file_text(const std::filesystem::path& path) {
   text << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return std::move(text).str();
+}
+
+// The directory of the included file a value is written in; nullopt for the scenario's own
+// file (file 0 of the document) and a --set override (a file named "--set" or "--set[i]"): a
+// path there resolves from the scenario's directory. Any other file is one that an `include:`
+// brought in, named by the path it was read from.
+std::optional<std::filesystem::path> included_file_dir(const Document& document, const Mark& mark) {
+  if (mark.file == 0 || mark.file >= document.file_count()) return std::nullopt;
+  const std::string& file = document.file_name(mark.file);
+  if (file.starts_with("--set")) return std::nullopt;
+  return std::filesystem::path(file).parent_path();
 }
 
 bool is_jurisdiction(std::string_view s) {
@@ -127,9 +140,10 @@ std::optional<std::size_t> PlatformNames::link(const NodeView& value) const {
 
 // --- Sections ------------------------------------------------------------------------------------
 
-bool read_platform_topology(const NodeView& root, const std::filesystem::path& scenario_dir,
-                            Diagnostics& diagnostics, models::TopologyParams& out,
-                            std::string& text, std::filesystem::path& path) {
+bool read_platform_topology(const NodeView& root, const Document& document,
+                            const std::filesystem::path& scenario_dir, Diagnostics& diagnostics,
+                            models::TopologyParams& out, std::string& text,
+                            std::filesystem::path& path) {
   const std::size_t before = diagnostics.size();
   const NodeView value = root.value("topology");
   if (value.is_mapping()) {
@@ -138,12 +152,13 @@ bool read_platform_topology(const NodeView& root, const std::filesystem::path& s
   }
   const std::optional<std::string> written = value.as_string({.allow_empty = false});
   if (!written) return false;
-  path = scenario_dir / *written;
+  const std::optional<std::filesystem::path> included = included_file_dir(document, value.mark());
+  path = included ? (*included / *written).lexically_normal() : scenario_dir / *written;
   const std::optional<std::string> file = read_file_text(path);
   if (!file) {
     value.error("cannot read the topology file " + quote(path.string()) +
-                " (a path relative to the scenario's directory, or an inline mapping with dcs: "
-                "and links:)");
+                " (a path relative to the directory of the file that names it, or an inline "
+                "mapping with dcs: and links:)");
     return false;
   }
   text = *file;

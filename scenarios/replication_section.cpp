@@ -5,9 +5,14 @@
 
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
+#include "models/replication_network.hpp"
+#include "models/topology.hpp"
 #include "scenarios/scenario_sections.hpp"
 
 namespace b24::scenarios::detail {
@@ -140,15 +145,52 @@ void read_link_params(const NodeView& map, bool with_latency, models::Replicatio
   if (with_latency) read_duration(map, "latency", out.one_way_latency, {.min = 1us, .max = 1s});
 }
 
+// The graph as a whole (models::validate_replication_graph: in each group of DCs that replicate
+// to each other, every member's writes reach every other member), once every edge passed its own
+// checks. Reported at the `replication` key, wherever that key is written (an included file).
+void check_graph(const Document& document, Diagnostics& diagnostics,
+                 const models::TopologyParams& params,
+                 const std::vector<models::ReplicationEdge>& edges) {
+  if (edges.empty() || !document.loaded()) return;
+  const MapEntry* key = document.node(document.root()).kind == NodeKind::mapping
+                            ? document.find(document.root(), "replication")
+                            : nullptr;
+  if (key == nullptr) return;
+  std::string message;
+  try {
+    const models::Topology topology(params);
+    std::vector<std::pair<models::DcId, models::DcId>> ids;
+    ids.reserve(edges.size());
+    for (const models::ReplicationEdge& edge : edges) {
+      ids.emplace_back(topology.dc_by_name(edge.source), topology.dc_by_name(edge.replica));
+    }
+    models::validate_replication_graph(topology, ids);
+    return;
+  } catch (const std::invalid_argument& e) {
+    message = e.what();
+  }
+  constexpr std::string_view prefix = "replication: ";
+  if (message.starts_with(prefix)) message.erase(0, prefix.size());
+  diagnostics.add({document.file_name(key->key_mark.file), key->key_mark.line, key->key_mark.column,
+                   "replication",
+                   message + " (in a group of DCs that replicate to each other, each member's "
+                             "writes must reach every other member: close the ring or add the "
+                             "missing edge)"});
+}
+
 }  // namespace
 
-void read_replication(const NodeView& root, const PlatformNames& names,
-                      models::PlatformParams& out) {
+void read_replication(const NodeView& root, const Document& document, Diagnostics& diagnostics,
+                      const PlatformNames& names, models::PlatformParams& out) {
   const NodeView replication = root.child("replication");
   EdgeSet set{.edges = out.replication.edges, .seen = {}};
+  const std::size_t before = diagnostics.size();
   read_rings(replication, names, set);
   read_pairs(replication, names, set);
   read_edges(replication, names, set);
+  if (diagnostics.size() == before && names.checkable()) {
+    check_graph(document, diagnostics, names.topology(), out.replication.edges);
+  }
   read_link_params(replication, false, out.replication.link);
   read_enum(replication, "on_member_failure", out.replication.repoint_on_failure,
             {{"wait", false}, {"repoint", true}});

@@ -80,15 +80,15 @@ Scenario read_platform_scenario(const Document& document, Reader& reader,
   detail::read_slo(root.child("slo"), p.slo);
   s.slo = p.slo;
   detail::reject_single_dc_keys(root);
-  const bool topology_ok = detail::read_platform_topology(root, dir, diagnostics, p.topology,
-                                                          s.topology_text, s.topology_path);
+  const bool topology_ok = detail::read_platform_topology(
+      root, document, dir, diagnostics, p.topology, s.topology_text, s.topology_path);
   const detail::PlatformNames names(p.topology, topology_ok);
   std::vector<std::optional<sim::Duration>> periods;
   detail::read_web_defaults(root, names, checked, p, periods);
   detail::read_placement(root.child("placement"), p.placement);
   detail::read_health_detection(root.child("health_detection"), p.health);
   detail::read_cohorts(root, names, p);
-  detail::read_replication(root, names, p);
+  detail::read_replication(root, document, diagnostics, names, p);
   detail::read_platform_faults(root, names, checked, p);
   reader.finish();
   // After finish(): the merged copies repeat web_defaults, whose errors are now all known.

@@ -126,18 +126,25 @@ class PlatformNames {
   bool checkable_;
 };
 
-// `topology:` as a path (relative to `scenario_dir`) or an inline mapping. Returns false when
-// it added a diagnostic. `text` and `path` are the file's, empty for an inline topology.
-bool read_platform_topology(const NodeView& root, const std::filesystem::path& scenario_dir,
-                            Diagnostics& diagnostics, models::TopologyParams& out,
-                            std::string& text, std::filesystem::path& path);
+// `topology:` as a path or an inline mapping. A path is relative to the directory of the file
+// that writes it: `scenario_dir` for the scenario itself (and a --set override), the included
+// file's directory for a value that comes from an `include:` (its mark names that file in
+// `document`). Returns false when it added a diagnostic. `text` and `path` are the file's, empty
+// for an inline topology.
+bool read_platform_topology(const NodeView& root, const Document& document,
+                            const std::filesystem::path& scenario_dir, Diagnostics& diagnostics,
+                            models::TopologyParams& out, std::string& text,
+                            std::filesystem::path& path);
 // Top-level single-DC keys (dc, workload, web_node, ...) are errors in a platform scenario.
 void reject_single_dc_keys(const NodeView& root);
 void read_placement(const NodeView& placement, policy::PlacementPolicy& out);
 void read_health_detection(const NodeView& health, models::DcHealthParams& out);
 void read_cohorts(const NodeView& root, const PlatformNames& names, models::PlatformParams& out);
-void read_replication(const NodeView& root, const PlatformNames& names,
-                      models::PlatformParams& out);
+// Rings, pairs and edges with their per-edge checks; when those pass (and the topology is
+// valid), the graph as a whole is checked by models::validate_replication_graph, whose message is
+// reported at the `replication` key (`document` gives that key's file and position).
+void read_replication(const NodeView& root, const Document& document, Diagnostics& diagnostics,
+                      const PlatformNames& names, models::PlatformParams& out);
 void read_platform_faults(const NodeView& root, const PlatformNames& names,
                           const CheckedValues& checked, models::PlatformParams& out);
 

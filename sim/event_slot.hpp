@@ -13,9 +13,14 @@ class Simulator;
 
 inline constexpr std::size_t handler_capacity_bytes = 48;
 
-// Either runs the callable in slot `index` (moving it out and releasing the slot first, so the
-// handler may schedule into the slot it came from) or only destroys it (cancellation, teardown).
-using HandlerManager = void (*)(Simulator& sim, std::uint32_t index, bool invoke);
+// What a slot's manager does with the callable in slot `index`.
+enum class HandlerOp : std::uint8_t {
+  invoke,    // move it out, release the slot, then call it (it may schedule into that slot)
+  destroy,   // only destroy it (cancellation, teardown)
+  relocate,  // move-construct it into `target` and destroy the original (the pool grows)
+};
+using HandlerManager = void (*)(Simulator& sim, std::uint32_t index, HandlerOp op,
+                                std::byte* target);
 
 struct alignas(64) EventSlot {
   alignas(16) std::byte storage[handler_capacity_bytes]{};  // zeroed only when the pool grows

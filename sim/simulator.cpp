@@ -33,7 +33,7 @@ void Simulator::destroy_all_pending() noexcept {
   for (const QueueEntry& e : heap_) {
     const auto index = static_cast<std::uint32_t>(e.key & slot_mask);
     EventSlot& slot = slots_[index];
-    if (slot.manager != nullptr) slot.manager(*this, index, false);
+    if (slot.manager != nullptr) slot.manager(*this, index, HandlerOp::destroy, nullptr);
     slot.manager = nullptr;
   }
   heap_.clear();
@@ -48,9 +48,30 @@ std::uint32_t Simulator::acquire_slot() {
     return index;
   }
   B24_ASSERT_MSG(slots_.size() < slot_mask, "more than 16M events pending at once");
+  if (slots_.size() == slots_.capacity()) grow_slots();
   slots_.emplace_back();
   free_slots_.reserve(slots_.capacity());  // release_slot then never allocates
   return static_cast<std::uint32_t>(slots_.size() - 1);
+}
+
+// A vector would move slots as raw bytes; a handler that points into itself (a std::string
+// capture, say) would then dangle. So the pool grows by hand: each live handler is
+// move-constructed into its slot of the new pool through its own manager. Rare (the pool only
+// doubles), so the hot path stays a plain indexed access.
+void Simulator::grow_slots() {
+  std::vector<EventSlot> bigger;
+  bigger.reserve(std::max<std::size_t>(64, 2 * slots_.capacity()));
+  bigger.resize(slots_.size());
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    EventSlot& from = slots_[i];
+    EventSlot& to = bigger[i];
+    if (from.manager != nullptr) {
+      from.manager(*this, static_cast<std::uint32_t>(i), HandlerOp::relocate, to.storage);
+    }
+    to.manager = from.manager;
+    to.seq = from.seq;
+  }
+  slots_.swap(bigger);
 }
 
 void Simulator::release_slot(std::uint32_t index) noexcept {
@@ -76,7 +97,7 @@ Simulator::QueueEntry Simulator::pop_entry() noexcept {
 bool Simulator::cancel(EventHandle handle) noexcept {
   if (!is_pending(handle)) return false;
   EventSlot& slot = slots_[handle.slot];
-  slot.manager(*this, handle.slot, false);
+  slot.manager(*this, handle.slot, HandlerOp::destroy, nullptr);
   slot.manager = nullptr;  // tombstone: seq stays so the heap entry still matches it
   --live_;
   ++tombstones_;
@@ -123,7 +144,7 @@ bool Simulator::run_next(std::int64_t limit_us) {
     now_ = Instant{Duration{e.time_us}};
     --live_;
     ++handled_;
-    slot.manager(*this, index, true);
+    slot.manager(*this, index, HandlerOp::invoke, nullptr);
     return true;
   }
   return false;

@@ -93,7 +93,8 @@ class Simulator {
   static constexpr std::uint64_t max_sequence = (std::uint64_t{1} << (64 - slot_bits)) - 1;
 
   template <class F>
-  static void manage(Simulator& sim, std::uint32_t index, bool invoke);
+  static void manage(Simulator& sim, std::uint32_t index, HandlerOp op, std::byte* target);
+  void grow_slots();
 
   std::uint32_t acquire_slot();
   void release_slot(std::uint32_t index) noexcept;
@@ -119,14 +120,19 @@ class Simulator {
 };
 
 template <class F>
-void Simulator::manage(Simulator& sim, std::uint32_t index, bool invoke) {
+void Simulator::manage(Simulator& sim, std::uint32_t index, HandlerOp op, std::byte* target) {
   auto* stored = std::launder(reinterpret_cast<F*>(sim.slots_[index].storage));
-  if (!invoke) {
+  if (op == HandlerOp::destroy) {
+    stored->~F();
+    return;
+  }
+  if (op == HandlerOp::relocate) {
+    ::new (static_cast<void*>(target)) F(std::move(*stored));
     stored->~F();
     return;
   }
   // Move the callable out and free the slot before calling it: the handler may schedule new
-  // events, which can reuse this slot or grow (and move) the slot vector.
+  // events, which can reuse this slot or grow (and move) the slot pool.
   F local(std::move(*stored));
   stored->~F();
   sim.release_slot(index);

@@ -142,5 +142,53 @@ TEST(Platform, AllowedViolationIsCountedWhenNoLawfulDcIsLeft) {
   EXPECT_EQ(t.residency_violations, 2u);  // both EU cohorts went to the US
 }
 
+// A partition that cuts fra off from every other DC: the orchestrator, in the majority, declares
+// fra failed although it still runs, and moves its cohort to par. Clients whose DNS answer has
+// not expired keep writing on fra, which cannot replicate to par: split brain.
+TEST(Platform, IsolatedDcGivesSplitBrainWritesDuringTheReconnection) {
+  PlatformParams p = small_world();
+  p.faults.push_back({.kind = FaultKind::partition,
+                      .targets = {"fra-par", "fra-iad", "fra-pdx"},
+                      .at = 1h,
+                      .length = 1h});
+  PlatformRun r(p);
+  r.sim.run_until(sim::start_instant + 1h + 10min);
+  EXPECT_EQ(r.platform.cohort(0).assigned(), DcId{1});
+  EXPECT_TRUE(r.platform.topology().dc_up(DcId{0}));
+  EXPECT_FALSE(r.platform.health().healthy(DcId{0}));
+  r.sim.run_until(sim::start_instant + 4h);
+  const PlatformTotals t = r.platform.totals();
+  EXPECT_TRUE(t.failovers.empty());  // no DC failed: the cohort moved on detection alone
+  // Requests still reaching fra during the 60 s window: on average half of them, 40/s x 30 s =
+  // 1,200, each writing with probability 0.1 (the expected value is counted): 120 writes, with a
+  // Poisson spread of about 3 %; 15 % allows for the window starting between arrivals.
+  EXPECT_NEAR(t.writes.conflicting, 0.1 * 40.0 * 30.0, 0.15 * 120.0);
+  EXPECT_EQ(r.platform.cohort(0).assigned(), DcId{0});  // failed back after the heal
+}
+
+TEST(Platform, RandomDcFailuresAreDrawnFromTheSeedAndReplayed) {
+  PlatformParams p = small_world();
+  p.random_faults.push_back({.kind = FaultKind::dc_failure,
+                             .targets = {"iad"},
+                             .mean_time_between = 2h,
+                             .mean_length = 20min});
+  PlatformRun r(p);
+  std::size_t drawn = 0;
+  for (const FaultSpec& f : r.platform.faults()) {
+    if (f.kind == FaultKind::dc_failure) ++drawn;
+  }
+  ASSERT_GT(drawn, 0u);  // a mean of 2 h over 6 h: this seed draws some (else the test is empty)
+  r.sim.run_until(sim::start_instant + p.horizon);
+  const PlatformTotals t = r.platform.totals();
+  EXPECT_EQ(t.failovers.size(), drawn);
+  for (const FailoverTotals& f : t.failovers) EXPECT_EQ(f.dc, "iad");
+  // The same seed draws the same plan.
+  PlatformRun again(p);
+  ASSERT_EQ(again.platform.faults().size(), r.platform.faults().size());
+  for (std::size_t i = 0; i < r.platform.faults().size(); ++i) {
+    EXPECT_EQ(again.platform.faults()[i].at, r.platform.faults()[i].at);
+  }
+}
+
 }  // namespace
 }  // namespace b24::models

@@ -295,6 +295,12 @@ const std::string self_edge_tail =
     cat(eu_cohort, "replication:\n  edges: [{source: fra, replica: fra}]\n");
 const std::string dup_edge_tail =
     cat(eu_cohort, "replication:\n  pairs: [[fra, par]]\n  edges: [{source: par, replica: fra}]\n");
+// A ring fra -> par -> mow -> ala whose closing edge goes back to mow instead of fra: fra only
+// feeds the group (nothing replicates into it), and the writes of mow never reach par.
+const std::string broken_ring_tail =
+    cat(eu_cohort,
+        "replication:\n  edges: [{source: fra, replica: par}, {source: par, replica: mow},\n"
+        "          {source: mow, replica: ala}, {source: ala, replica: mow}]\n");
 const std::string single_dc_tail =
     cat(eu_cohort, "auto_scaling: {min_size: 2}\nworkload: {peak_rate: 10/s}\n");
 const std::string unknown_dc_override_tail =
@@ -341,6 +347,11 @@ const BadCase bad_cases[] = {
      dup_edge_tail,
      {"s.yaml:13:34: error: replication.edges[0].replica: duplicate replication edge par -> fra "
       "(already at replication.pairs[0][0])"}},
+    {"broken ring: writes never reach a DC",
+     broken_ring_tail,
+     {"s.yaml:11:1: error: replication: writes of dc 'mow' never reach 'par' (in a group of DCs "
+      "that replicate to each other, each member's writes must reach every other member: close "
+      "the ring or add the missing edge)"}},
     {"fault after the end",
      fault_tail,
      {"s.yaml:13:37: error: faults[0].at: the fault would come at 12h after the start, not before "

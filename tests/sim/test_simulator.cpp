@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include <atomic>
 #include <cstdlib>
 #include <new>
@@ -215,6 +217,24 @@ TEST(Simulator, NamedStreamsDependOnSeedAndNameOnly) {
   const auto x = a1.next();
   EXPECT_EQ(x, b1.next());
   EXPECT_NE(x, c1.next());
+}
+
+}  // namespace
+}  // namespace b24::sim
+
+namespace b24::sim {
+namespace {
+
+// Growing the slot pool moves pending handlers; one that points into itself (a std::string in
+// its small-string buffer) must still be intact afterwards. Under the sanitizers a byte-wise move
+// would read freed memory here.
+TEST(Simulator, HandlersSurviveTheSlotPoolGrowing) {
+  Simulator sim(1);
+  std::string seen;
+  sim.schedule_in(std::chrono::seconds{1}, [&seen, text = std::string("short")] { seen += text; });
+  for (int i = 0; i < 10'000; ++i) sim.schedule_in(std::chrono::seconds{2}, [] {});
+  sim.run();
+  EXPECT_EQ(seen, "short");
 }
 
 }  // namespace

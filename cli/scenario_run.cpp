@@ -24,11 +24,23 @@ std::string utc_now() {
   return buf;
 }
 
+// Everything the run was built from besides the scenario file: each included file as
+// "# file: <path>" followed by its text.
+std::string included_texts(const scenarios::Scenario& s) {
+  std::string all;
+  for (const scenarios::Scenario::IncludedFile& f : s.included) {
+    all += "# file: " + f.path.string() + "\n" + f.text;
+    if (!all.empty() && all.back() != '\n') all += '\n';
+  }
+  return all;
+}
+
 void write_meta(reports::SqliteRecorder& rec, const scenarios::Scenario& s) {
   rec.set_meta("scenario_name", s.name);
   rec.set_meta("scenario_file", s.source_path.string());
   rec.set_meta("scenario_hash", scenario_hash(s));
   rec.set_meta("scenario_text", s.source_text);
+  rec.set_meta("included_text", included_texts(s));
   rec.set_meta("seed", std::to_string(s.seed));
   rec.set_meta("overrides", join_overrides(s));
   rec.set_meta("version", version_string);
@@ -46,6 +58,7 @@ void write_meta(reports::SqliteRecorder& rec, const scenarios::Scenario& s) {
   rec.set_meta("dc_entities", entities);
   rec.set_meta("topology_text", s.topology_text);
 }
+
 
 void simulate_web_tier(sim::Simulator& sim, const scenarios::Scenario& scenario,
                        reports::SqliteRecorder& recorder, const RunOptions& options,
@@ -94,8 +107,11 @@ std::string join_overrides(const scenarios::Scenario& scenario) {
   return joined;
 }
 
+// Covers the included files and the topology file too: a change in a shared platform file
+// changes the hash of every scenario built from it.
 std::string scenario_hash(const scenarios::Scenario& scenario) {
-  return sim::format_hash(sim::hash_name(scenario.source_text));
+  return sim::format_hash(sim::hash_name(scenario.source_text + '\0' + included_texts(scenario) +
+                                         '\0' + scenario.topology_text));
 }
 
 reports::Summary make_run_block(const scenarios::Scenario& s, std::uint64_t trace_hash,

@@ -47,7 +47,8 @@ void DcHealthMonitor::start() {
 void DcHealthMonitor::probe(std::uint32_t dc) {
   DcState& s = state_[dc];
   const sim::Instant now = sim_->now();
-  // A failed probe is a timeout: the probe's answer is known only when it times out.
+  // A failed probe is a timeout. It is counted at the probe's instant rather than timeout later:
+  // the few seconds shift every detection equally and stay inside one probe interval.
   const bool ok = probe_succeeds(DcId{dc});
   const policy::HealthDecision d = s.health.record(
       {to_policy_time(now), ok ? policy::CheckResult::success : policy::CheckResult::timeout});

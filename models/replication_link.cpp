@@ -213,6 +213,7 @@ void ReplicationLink::set_connected(bool connected, std::string_view reason) {
                      why + fmt("; backlog %.0f tx, lag %.3f s", backlog(), lag_s()));
     state_ = ReplicationState::replicating;
     if (needs_resync_) start_resync();
+    if (link_up()) ship_held_waiters();
   }
   replan();
 }
@@ -255,6 +256,7 @@ void ReplicationLink::on_resync_end() {
   sim_->emit("repl_resync_end", entity_, {{"applied", applied_}});
   recorder_->event(sim_->now(), "resync_end", entity_,
                    "full copy done; replicating from the current binlog position");
+  ship_held_waiters();
   replan();
   if (regime_observer_) regime_observer_();
 }
@@ -337,8 +339,17 @@ void ReplicationLink::when_applied(double position, std::function<void()> fn) {
   // upper_bound: equal positions keep the order of registration.
   const auto it = std::upper_bound(waiters_.begin(), waiters_.end(), position,
                                    [](double p, const Waiter& w) { return p < w.position; });
-  waiters_.insert(it, Waiter{position, std::move(fn)});
+  // While the link is down only what was already shipped before the cut (strictly below the
+  // shipped position: a position equal to it is the next write's) can still be applied.
+  advance();
+  const bool shipped = link_up() || position < shipped_;
+  waiters_.insert(it, Waiter{position, std::move(fn), shipped});
   schedule_waiter();
+}
+
+// The link is up again (reconnected, or a resync ended): what was held is shipped now.
+void ReplicationLink::ship_held_waiters() {
+  for (Waiter& w : waiters_) w.shipped = true;
 }
 
 // One event for the front waiter: the instant applied() reaches its position at the current
@@ -349,6 +360,7 @@ void ReplicationLink::schedule_waiter() {
   waiter_event_ = {};
   if (waiters_.empty()) return;
   advance();
+  if (!waiters_.front().shipped) return;  // set_connected / on_resync_end reschedule
   const double position = waiters_.front().position;
   sim::Duration wait{0};
   if (!due(position, applied_)) {
@@ -365,7 +377,8 @@ void ReplicationLink::on_waiter_due() {
   waiter_event_ = {};
   advance();
   // Pop before calling: the callback may register waiters or change this link's rates.
-  while (!waiters_.empty() && due(waiters_.front().position, applied_)) {
+  while (!waiters_.empty() && waiters_.front().shipped &&
+         due(waiters_.front().position, applied_)) {
     std::function<void()> fn = std::move(waiters_.front().fn);
     waiters_.pop_front();
     fn();

@@ -155,7 +155,12 @@ class ReplicationLink {
   // Calls `fn` once applied() >= position (position in written() units). Due positions fire
   // from an event at the current instant, never from inside this call; waiters fire in order
   // of position (ties in order of registration). A full resync applies everything at its end.
-  // The waiters are dropped with the link.
+  // A waiter registered while the link is down (disconnected or resyncing) at a position not
+  // below shipped() stands for something written after the cut, which cannot have been shipped:
+  // it waits for the link to be up again even when applied() already covers its position (a
+  // caught-up link cut off from a source that writes nothing new would otherwise pass it
+  // straight through). The waiters are dropped
+  // with the link.
   void when_applied(double position, std::function<void()> fn);
   [[nodiscard]] std::size_t waiters() const noexcept { return waiters_.size(); }
   // `fn` runs after each change of rates the link makes on its own (a drain to zero, the end of
@@ -180,6 +185,7 @@ class ReplicationLink {
   struct Waiter {
     double position;
     std::function<void()> fn;
+    bool shipped;  // false: registered while the link was down, held until it is up
   };
 
   void advance();
@@ -187,6 +193,7 @@ class ReplicationLink {
   void replan();
   void replan_regime();
   void schedule_waiter();
+  void ship_held_waiters();
   void on_waiter_due();
   void on_regime_change();
   void on_binlog_purged();

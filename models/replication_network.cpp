@@ -473,7 +473,13 @@ double ReplicationNetwork::unreplicated_tx(DcId origin) {
   for (std::size_t e = 0; e < edges_.size(); ++e) {
     if (!active(e) || edges_[e].src != origin) continue;
     if (carrier_[o * n_ + edges_[e].dst.index] != static_cast<std::int32_t>(e)) continue;
-    least = std::min(least, edges_[e].link->unshipped() * share(e, o));
+    // Unshipped, plus what is on the wire: shipped within the last one-way latency, so not yet
+    // in the replica's relay log (the fluid counters treat shipping as instantaneous).
+    ReplicationLink& link = *edges_[e].link;
+    const double on_wire = link.state() == ReplicationState::replicating
+                               ? own_rate_[o] * sim::to_seconds(link.params().one_way_latency)
+                               : 0.0;
+    least = std::min(least, link.unshipped() * share(e, o) + on_wire);
   }
   return std::isfinite(least) ? least : 0.0;
 }

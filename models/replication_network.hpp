@@ -115,7 +115,8 @@ class ReplicationNetwork {
   [[nodiscard]] std::optional<double> lag_s(DcId holder, DcId origin);
   // Origin's own writes present on no other DC now (lost if origin failed now): over origin's
   // out-edges on its tree, the smallest unshipped count times origin's share of that link's
-  // steady-state composition. Shipped-but-unapplied writes count as safe (they are in the
+  // steady-state composition, plus origin's write rate times the one-way latency on a link that
+  // is up (written and sent, still on the wire). Shipped-but-unapplied writes count as safe (they are in the
   // replica's relay log).
   [[nodiscard]] double unreplicated_tx(DcId origin);
   // Per edge with a link, entity "repl/<src>-><dst>": state (0/1/2), lag_s, backlog_tx,

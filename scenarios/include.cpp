@@ -140,6 +140,7 @@ class Includer {
     }
     Document sub = load_yaml_file(path, diagnostics_);
     if (!sub.loaded()) return no_node;  // reported by the YAML loader
+    included_.push_back(path);
     chain.push_back({id, name});
     steps.push_back(step);
     resolve(sub, path.parent_path(), chain, steps);
@@ -204,16 +205,22 @@ class Includer {
   }
 
   Diagnostics& diagnostics_;
+
+ public:
+  std::vector<fs::path> included_;  // every file loaded, in order
 };
 
 }  // namespace
 
-void resolve_includes(Document& document, const std::filesystem::path& file,
-                      Diagnostics& diagnostics) {
-  if (!document.loaded()) return;
+std::vector<std::filesystem::path> resolve_includes(Document& document,
+                                                    const std::filesystem::path& file,
+                                                    Diagnostics& diagnostics) {
+  if (!document.loaded()) return {};
   std::vector<ChainLink> chain{{identity(file), file.string()}};
   std::vector<std::string> steps;
-  Includer(diagnostics).resolve(document, file.parent_path(), chain, steps);
+  Includer includer(diagnostics);
+  includer.resolve(document, file.parent_path(), chain, steps);
+  return std::move(includer.included_);
 }
 
 }  // namespace b24::scenarios

@@ -30,10 +30,17 @@ struct Scenario {
   // is the same as the one above.
   std::optional<models::PlatformParams> platform;
   // The topology file as read (for reproduction, like source_text) and its path, resolved
-  // against the scenario's directory; both empty when the topology is written inline.
+  // against the directory of the file that names it; both empty when the topology is inline.
   std::string topology_text;
   std::filesystem::path topology_path;
   std::string source_text;  // the file as read, stored in the run database
+  // The files `include:` merged in (nested ones too), with their text as read: with source_text
+  // they are everything the run was built from.
+  struct IncludedFile {
+    std::filesystem::path path;
+    std::string text;
+  };
+  std::vector<IncludedFile> included;
   std::filesystem::path source_path;
   // The command-line overrides applied over source_text (`--set key.path=value`), as given and in
   // order: with the file, the seed and the version they reproduce the run.

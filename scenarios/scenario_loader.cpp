@@ -168,11 +168,15 @@ Scenario load_scenario_text(std::string_view text, std::string_view name,
                             std::span<const std::string> overrides, Diagnostics& diagnostics) {
   Document document = load_yaml_string(text, std::string(name), diagnostics);
   // Included files first, so that an override can change an included value like a written one.
-  resolve_includes(document, std::filesystem::path(name), diagnostics);
+  const std::vector<std::filesystem::path> included =
+      resolve_includes(document, std::filesystem::path(name), diagnostics);
   apply_overrides(document, overrides, diagnostics);
   const std::filesystem::path file(name);
   Scenario s = read_scenario(document, file.stem().string(), file.parent_path(), diagnostics);
   s.source_text = std::string(text);
+  for (const std::filesystem::path& path : included) {
+    s.included.push_back({path, read_text(path).value_or(std::string{})});
+  }
   s.overrides.assign(overrides.begin(), overrides.end());
   return s;
 }

@@ -8,7 +8,9 @@
 namespace b24::cli {
 namespace {
 
-double ms(std::int64_t us) { return static_cast<double>(us) / 1000.0; }
+double ms(std::int64_t us) {
+  return static_cast<double>(us) / 1000.0;
+}
 
 // Seconds from the start of the run to an instant, or -1 when it never happened.
 double at_s(const std::optional<sim::Instant>& t) {
@@ -130,18 +132,20 @@ void print_platform_totals(const models::PlatformTotals& t) {
               t.dcs.size(), t.node_hours, t.cost_usd,
               static_cast<unsigned long long>(t.slo_violation_minutes));
   for (const models::FailoverTotals& f : t.failovers) {
-    std::printf("  failover %s: detected after %.0f s, served elsewhere after %.0f s, %llu "
-                "requests failed, %.0f writes at risk%s\n",
-                f.dc.c_str(), after_s(f.detected_at, f.failed_at),
-                after_s(f.served_elsewhere_at, f.failed_at),
-                static_cast<unsigned long long>(f.requests_failed), f.writes_at_risk,
-                f.writes_lost ? " (lost: the DC did not return)" : "");
+    std::printf(
+        "  failover %s: detected after %.0f s, served elsewhere after %.0f s, %llu "
+        "requests failed, %.0f writes at risk%s\n",
+        f.dc.c_str(), after_s(f.detected_at, f.failed_at),
+        after_s(f.served_elsewhere_at, f.failed_at),
+        static_cast<unsigned long long>(f.requests_failed), f.writes_at_risk,
+        f.writes_lost ? " (lost: the DC did not return)" : "");
   }
-  std::printf("  writes: %.0f committed, %.0f at risk, %.0f lost, %.0f conflicting; cohort moves "
-              "%llu, residency violations %llu\n",
-              t.writes.committed, t.writes.at_risk, t.writes.lost, t.writes.conflicting,
-              static_cast<unsigned long long>(t.cohort_moves),
-              static_cast<unsigned long long>(t.residency_violations));
+  std::printf(
+      "  writes: %.0f committed, %.0f at risk, %.0f lost, %.0f conflicting; cohort moves "
+      "%llu, residency violations %llu\n",
+      t.writes.committed, t.writes.at_risk, t.writes.lost, t.writes.conflicting,
+      static_cast<unsigned long long>(t.cohort_moves),
+      static_cast<unsigned long long>(t.residency_violations));
 }
 
 }  // namespace b24::cli

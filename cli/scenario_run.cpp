@@ -59,7 +59,6 @@ void write_meta(reports::SqliteRecorder& rec, const scenarios::Scenario& s) {
   rec.set_meta("topology_text", s.topology_text);
 }
 
-
 void simulate_web_tier(sim::Simulator& sim, const scenarios::Scenario& scenario,
                        reports::SqliteRecorder& recorder, const RunOptions& options,
                        RunOutcome& outcome) {

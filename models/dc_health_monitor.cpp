@@ -20,8 +20,8 @@ DcHealthMonitor::DcHealthMonitor(sim::Simulator& sim, const Topology& topology,
                  "client reconnection time must not be negative");
   state_.reserve(topology.dc_count());
   for (std::size_t i = 0; i < topology.dc_count(); ++i) {
-    state_.push_back(DcState{policy::TargetHealth(params_.check, to_policy_time(sim.now())),
-                             true, sim.now()});
+    state_.push_back(
+        DcState{policy::TargetHealth(params_.check, to_policy_time(sim.now())), true, sim.now()});
     // Start from `healthy`: the checker's first success moves initial -> healthy.
     state_.back().health.record({to_policy_time(sim.now()), policy::CheckResult::success});
   }

@@ -60,7 +60,8 @@ void Platform::build_tiers() {
   for (std::size_t i = 0; i < topology_.dc_count(); ++i) {
     WebTierParams tier = params_.tiers[i];
     const std::string& name = topology_.dc(DcId{static_cast<std::uint32_t>(i)}).name;
-    if (tier.name != name) throw std::invalid_argument("platform: tier " + tier.name + " != " + name);
+    if (tier.name != name)
+      throw std::invalid_argument("platform: tier " + tier.name + " != " + name);
     tier.external_arrivals = true;
     tier.sample_step = params_.sample_step;
     for (const FaultSpec& f : faults_) {
@@ -84,9 +85,9 @@ void Platform::build_cohorts() {
     if (c.jurisdiction.empty()) c.jurisdiction = topology_.dc(home).jurisdiction;
     if (!c.utc_offset_set) c.workload.utc_offset = topology_.dc(home).utc_offset;
     const auto index = static_cast<std::uint32_t>(i);
-    cohorts_.push_back(std::make_unique<Cohort>(
-        *sim_, c, index, home, params_.health.client_reconnect,
-        [this, index](const Request& r) { route(index, r); }));
+    cohorts_.push_back(
+        std::make_unique<Cohort>(*sim_, c, index, home, params_.health.client_reconnect,
+                                 [this, index](const Request& r) { route(index, r); }));
   }
 }
 
@@ -97,8 +98,8 @@ std::int32_t Platform::client_rtt_us(DcId home, DcId served) const {
   if (home == served) return 0;
   const DcSpec& a = topology_.dc(home);
   const DcSpec& b = topology_.dc(served);
-  const double km = great_circle_km({a.latitude_deg, a.longitude_deg},
-                                    {b.latitude_deg, b.longitude_deg});
+  const double km =
+      great_circle_km({a.latitude_deg, a.longitude_deg}, {b.latitude_deg, b.longitude_deg});
   return static_cast<std::int32_t>(2 * fiber_latency(km, topology_.route_factor()).count());
 }
 

@@ -53,15 +53,15 @@ class Platform {
 
  private:
   struct DcRuntime {
-    std::uint64_t routed = 0;          // requests sent to its ELB since the last sample
-    double write_weight = 0.0;         // sum of their cohorts' write fractions
+    std::uint64_t routed = 0;   // requests sent to its ELB since the last sample
+    double write_weight = 0.0;  // sum of their cohorts' write fractions
     std::uint64_t served_at_sample = 0;
     std::uint64_t failed_unreachable = 0;
     std::uint64_t peak_cohorts = 0;
     double write_tps = 0.0;
     double writes_refused = 0.0;
     std::optional<std::size_t> open_failover;  // index into failovers_ while down
-    bool has_replica = false;  // an out-edge in the replication graph
+    bool has_replica = false;                  // an out-edge in the replication graph
   };
 
   void build_tiers();

@@ -46,8 +46,8 @@ void Platform::place(Cohort& cohort, std::span<const policy::DataCenterState> ba
   for (policy::DataCenterState& s : states) {
     const std::optional<double> lag = replication_->lag_s(DcId{s.id}, cohort.assigned());
     if (lag) {
-      s.replication_lag = std::chrono::duration_cast<policy::Duration>(
-          std::chrono::duration<double>(*lag));
+      s.replication_lag =
+          std::chrono::duration_cast<policy::Duration>(std::chrono::duration<double>(*lag));
     }
   }
   policy::PlacementObservation obs;
@@ -72,8 +72,8 @@ void Platform::note_move(Cohort& cohort, DcId from, const policy::PlacementDecis
     ++cohort.counters().residency_violations;
   }
   const char* kind = d.failback ? "cohort_failback" : "cohort_move";
-  const std::string reason = topology_.dc(from).name + " -> " + topology_.dc(to).name + ": " +
-                             d.reason;
+  const std::string reason =
+      topology_.dc(from).name + " -> " + topology_.dc(to).name + ": " + d.reason;
   recorder_->event(now, kind, cohort.entity(), reason);
   sim_->emit(kind, cohort.entity(), {{"from", from.index}, {"to", to.index}});
   const DcRuntime& left = dc_[from.index];

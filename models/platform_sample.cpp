@@ -18,11 +18,11 @@ void Platform::on_sample() {
     const double rate = cohort->rate_per_s(now);
     offered[cohort->assigned().index] += rate;
     ++cohorts_on[cohort->assigned().index];
-    recorder_->sample(now, cohort->entity(),
-                      {{"dc", static_cast<double>(cohort->assigned().index)},
-                       {"offered_rps", rate},
-                       {"failed_unreachable",
-                        static_cast<double>(cohort->counters().failed_unreachable)}});
+    recorder_->sample(
+        now, cohort->entity(),
+        {{"dc", static_cast<double>(cohort->assigned().index)},
+         {"offered_rps", rate},
+         {"failed_unreachable", static_cast<double>(cohort->counters().failed_unreachable)}});
   }
   for (std::uint32_t i = 0; i < topology_.dc_count(); ++i) {
     DcRuntime& d = dc_[i];
@@ -109,9 +109,8 @@ PlatformTotals Platform::totals() {
     t.residency_violations += c.residency_violations;
   }
   const std::uint64_t answered = t.requests_served + t.requests_failed;
-  t.availability = answered == 0 ? 1.0
-                                 : static_cast<double>(t.requests_served) /
-                                       static_cast<double>(answered);
+  t.availability =
+      answered == 0 ? 1.0 : static_cast<double>(t.requests_served) / static_cast<double>(answered);
   t.p50_us = latency.percentile(50);
   t.p95_us = latency.percentile(95);
   t.p99_us = latency.percentile(99);

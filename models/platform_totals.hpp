@@ -14,10 +14,10 @@ namespace b24::models {
 
 struct DcTotals {
   std::string name;
-  WebTierTotals web;                      // the tier's own figures (what reached its ELB)
-  std::uint64_t failed_unreachable = 0;   // requests for this DC while it was down
-  std::uint64_t peak_cohorts = 0;         // cohorts served here at once (sample instants)
-  double writes_committed = 0.0;          // transactions committed by clients here
+  WebTierTotals web;                     // the tier's own figures (what reached its ELB)
+  std::uint64_t failed_unreachable = 0;  // requests for this DC while it was down
+  std::uint64_t peak_cohorts = 0;        // cohorts served here at once (sample instants)
+  double writes_committed = 0.0;         // transactions committed by clients here
   std::uint64_t db_switchovers = 0;
 };
 
@@ -25,10 +25,10 @@ struct DcTotals {
 struct FailoverTotals {
   std::string dc;
   sim::Instant failed_at{};
-  std::optional<sim::Instant> detected_at;         // declared failed by health detection
-  std::optional<sim::Instant> served_elsewhere_at; // last cohort moved + clients reconnected
-  std::optional<sim::Instant> recovered_at;        // the DC came back
-  std::optional<sim::Instant> failed_back_at;      // its last cohort returned home
+  std::optional<sim::Instant> detected_at;          // declared failed by health detection
+  std::optional<sim::Instant> served_elsewhere_at;  // last cohort moved + clients reconnected
+  std::optional<sim::Instant> recovered_at;         // the DC came back
+  std::optional<sim::Instant> failed_back_at;       // its last cohort returned home
   std::uint64_t cohorts_moved = 0;
   std::uint64_t requests_failed = 0;  // its cohorts' requests that failed while it was down
   bool replicated = true;             // the DC has a replica in another DC

@@ -3,145 +3,18 @@
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/connected_components.hpp>
-#include <boost/graph/strong_components.hpp>
 #include <cmath>
 #include <deque>
 #include <limits>
-#include <set>
 #include <stdexcept>
 
+#include "models/replication_network_detail.hpp"
 #include "sim/assert.hpp"
 
 namespace b24::models {
-namespace {
 
-constexpr std::uint32_t no_dc = std::numeric_limits<std::uint32_t>::max();
-
-std::uint64_t bit(std::uint32_t dc) {
-  return std::uint64_t{1} << dc;
-}
-
-[[noreturn]] void reject(const std::string& what) {
-  throw std::invalid_argument("replication: " + what);
-}
-
-using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-
-// The DCs `from` reaches in g (boost::breadth_first_search), as a bit per vertex.
-std::vector<std::uint8_t> reached_from(const Digraph& g, std::size_t from) {
-  std::vector<boost::default_color_type> color(boost::num_vertices(g), boost::white_color);
-  const auto colors =
-      boost::make_iterator_property_map(color.begin(), boost::get(boost::vertex_index, g));
-  boost::breadth_first_search(g, boost::vertex(from, g), boost::color_map(colors));
-  std::vector<std::uint8_t> reached(color.size());
-  for (std::size_t v = 0; v < color.size(); ++v) reached[v] = color[v] != boost::white_color;
-  return reached;
-}
-
-void check_edge_list(const Topology& topology, const std::vector<std::pair<DcId, DcId>>& edges) {
-  const std::size_t n = topology.dc_count();
-  std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
-  for (std::size_t i = 0; i < edges.size(); ++i) {
-    const auto [s, r] = edges[i];
-    const std::string at = "edge " + std::to_string(i);
-    for (const DcId d : {s, r}) {
-      if (d.index >= n) {
-        reject(at + " names unknown dc id " + std::to_string(d.index) + " (the topology has " +
-               std::to_string(n) + " dcs)");
-      }
-    }
-    const std::string arrow = topology.dc(s).name + "->" + topology.dc(r).name;
-    if (s == r) reject(at + " (" + arrow + ") is a self loop");
-    if (!seen.insert({s.index, r.index}).second) reject(at + " (" + arrow + ") is a duplicate");
-  }
-}
-
-}  // namespace
-
-// Sinks (out-degree 0: read replicas, backups) and feeders (in-degree 0: a DC that only ships a
-// copy of its own data to another, as a single-DC jurisdiction does where its law permits a
-// copy abroad) are dropped; among the rest, two DCs in one weak component must reach each other. strong_components decides; a breadth-first search names the first pair (lowest
-// ids) that fails, so the message is deterministic.
-void validate_replication_graph(const Topology& topology,
-                                const std::vector<std::pair<DcId, DcId>>& edges) {
-  check_edge_list(topology, edges);
-  const std::size_t n = topology.dc_count();
-  std::vector<std::uint32_t> out_degree(n, 0), in_degree(n, 0);
-  for (const auto& [s, r] : edges) {
-    ++out_degree[s.index];
-    ++in_degree[r.index];
-  }
-  // A DC outside the core is treated as a sink in the checks below.
-  for (std::size_t x = 0; x < n; ++x) {
-    if (in_degree[x] == 0) out_degree[x] = 0;
-  }
-  Digraph g(n);
-  Undirected weak(n);
-  for (const auto& [s, r] : edges) {
-    // Into a sink, or out of a feeder: hanging off the core.
-    if (out_degree[r.index] == 0 || out_degree[s.index] == 0) continue;
-    boost::add_edge(s.index, r.index, g);
-    boost::add_edge(s.index, r.index, weak);
-  }
-  std::vector<int> strong(n), component(n);
-  boost::strong_components(
-      g, boost::make_iterator_property_map(strong.begin(), boost::get(boost::vertex_index, g)));
-  boost::connected_components(weak, boost::make_iterator_property_map(
-                                        component.begin(), boost::get(boost::vertex_index, weak)));
-  for (std::size_t x = 0; x < n; ++x) {
-    if (out_degree[x] == 0) continue;
-    bool whole = true;
-    for (std::size_t y = 0; y < n; ++y) {
-      whole =
-          whole && !(out_degree[y] > 0 && component[y] == component[x] && strong[y] != strong[x]);
-    }
-    if (whole) continue;
-    const auto reached = reached_from(g, x);
-    for (std::size_t y = 0; y < n; ++y) {
-      if (out_degree[y] == 0 || component[y] != component[x] || reached[y]) continue;
-      reject("writes of dc '" + topology.dc(DcId{static_cast<std::uint32_t>(x)}).name +
-             "' never reach '" + topology.dc(DcId{static_cast<std::uint32_t>(y)}).name + "'");
-    }
-  }
-}
-
-struct ReplicationNetwork::Edge {
-  DcId src;
-  DcId dst;
-  std::string name;  // entity "repl/<src>-><dst>"
-  bool temporary = false;
-  std::unique_ptr<ReplicationLink> link;  // null while a temporary edge is not in use
-  std::int32_t replaced_by = -1;          // static edge: the temporary edge standing in
-  std::uint32_t stands_in_for = no_dc;    // temporary edge: the dead member it bypasses
-  // Totals over the run, kept across the link instances of a temporary edge.
-  double max_lag_s = 0;
-  double max_backlog_tx = 0;
-  sim::LatencyHistogram lag;  // of the sampled lag, in microseconds
-  std::uint64_t resyncs_before = 0;
-  sim::Duration last_catch_up{-1};
-};
-
-struct ReplicationNetwork::Marker {
-  std::uint64_t seq = 0;
-  sim::Instant written;
-  std::uint64_t reached = 0;          // bit per DC holding it
-  std::vector<sim::Instant> arrived;  // per DC, where reached
-};
-
-struct ReplicationNetwork::Origin {
-  std::uint64_t next_seq = 1;
-  std::uint64_t reaches = 0;     // the DCs its writes reach (static graph), itself included
-  std::deque<Marker> in_flight;  // consecutive seqs, oldest first
-};
-
-struct ReplicationNetwork::LinkView {
-  bool active = false;
-  bool passing = false;  // caught up: applies what is written
-  double apply = 0;      // current apply rate when not passing
-  double capacity = 0;   // min(c, a)
-};
+using replication_detail::bit;
+using replication_detail::reject;
 
 ReplicationNetwork::ReplicationNetwork(sim::Simulator& sim, Topology& topology,
                                        const ReplicationNetworkParams& params,
@@ -245,24 +118,39 @@ ReplicationLink* ReplicationNetwork::link(DcId source, DcId replica) {
 
 // Per origin, the breadth-first tree over the active edges (edge index order on ties): the one
 // path its writes take to each DC (GTID applies a transaction once).
+// Per origin, the breadth-first tree over the active edges (boost::breadth_first_search): the
+// fewest hops each write travels, and, in tree order, the edge that brings it into each DC.
+// Out-edges are visited in edge order, so ties between equally short paths resolve the same
+// way every run.
 void ReplicationNetwork::rebuild_trees() {
+  using EdgeIndexed = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
+                                            boost::no_property, std::uint32_t>;
+  EdgeIndexed g(n_);
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    if (active(e)) {
+      boost::add_edge(edges_[e].src.index, edges_[e].dst.index, static_cast<std::uint32_t>(e), g);
+    }
+  }
+  struct TreeRecorder : boost::default_bfs_visitor {
+    std::int32_t* carrier;  // this origin's row of carrier_
+    std::vector<std::uint32_t>* order;
+    void tree_edge(EdgeIndexed::edge_descriptor e, const EdgeIndexed& graph) const {
+      const std::uint32_t index = graph[e];
+      carrier[boost::target(e, graph)] = static_cast<std::int32_t>(index);
+      order->push_back(index);
+    }
+  };
   carrier_.assign(static_cast<std::size_t>(n_) * n_, -1);
   tree_order_.assign(n_, {});
+  std::vector<boost::default_color_type> color(n_);
   for (std::uint32_t o = 0; o < n_; ++o) {
-    std::uint64_t visited = bit(o);
-    std::deque<std::uint32_t> queue{o};
-    while (!queue.empty()) {
-      const std::uint32_t d = queue.front();
-      queue.pop_front();
-      for (std::size_t e = 0; e < edges_.size(); ++e) {
-        const std::uint32_t r = edges_[e].dst.index;
-        if (!active(e) || edges_[e].src.index != d || (visited & bit(r)) != 0) continue;
-        visited |= bit(r);
-        carrier_[o * n_ + r] = static_cast<std::int32_t>(e);
-        tree_order_[o].push_back(static_cast<std::uint32_t>(e));
-        queue.push_back(r);
-      }
-    }
+    std::fill(color.begin(), color.end(), boost::white_color);
+    TreeRecorder visitor;
+    visitor.carrier = carrier_.data() + static_cast<std::size_t>(o) * n_;
+    visitor.order = &tree_order_[o];
+    boost::breadth_first_search(g, boost::vertex(o, g),
+                                boost::visitor(visitor).color_map(boost::make_iterator_property_map(
+                                    color.begin(), boost::get(boost::vertex_index, g))));
   }
 }
 
@@ -537,116 +425,6 @@ std::vector<ReplicationNetwork::EdgeTotals> ReplicationNetwork::totals() const {
 }
 
 // ---- markers ----
-
-void ReplicationNetwork::start() {
-  if (params_.marker_interval.count() == 0) return;
-  sim_->cancel(marker_event_);
-  marker_event_ = sim_->schedule_in(params_.marker_interval, [this] { on_marker_tick(); });
-}
-
-void ReplicationNetwork::on_marker_tick() {
-  marker_event_ = sim_->schedule_in(params_.marker_interval, [this] { on_marker_tick(); });
-  for (std::uint32_t o = 0; o < n_; ++o) {
-    if (dc_up_[o] != 0 && origins_[o].reaches != bit(o)) write_marker(DcId{o});
-  }
-}
-
-void ReplicationNetwork::write_marker(DcId origin) {
-  Origin& o = origins_[origin.index];
-  Marker m;
-  m.seq = o.next_seq++;
-  m.written = sim_->now();
-  m.reached = bit(origin.index);
-  m.arrived.assign(n_, sim::Instant{});
-  m.arrived[origin.index] = m.written;
-  o.in_flight.push_back(std::move(m));
-  ++markers_written_;
-  forward_marker(origin, o.in_flight.back().seq, origin);
-}
-
-// The marker is the newest transaction of holder's binlog: it waits on every tree edge of its
-// origin out of holder at that edge's current written position.
-void ReplicationNetwork::forward_marker(DcId origin, std::uint64_t seq, DcId holder) {
-  for (std::size_t e = 0; e < edges_.size(); ++e) {
-    if (!active(e) || edges_[e].src != holder) continue;
-    if (carrier_[origin.index * n_ + edges_[e].dst.index] != static_cast<std::int32_t>(e)) continue;
-    queue_marker(e, origin, seq, edges_[e].link->written());
-  }
-}
-
-void ReplicationNetwork::queue_marker(std::size_t e, DcId origin, std::uint64_t seq,
-                                      double position) {
-  const DcId dst = edges_[e].dst;
-  const sim::Duration latency = edges_[e].link->params().one_way_latency;
-  // Applied by the fluid link at that instant; the replica has it one latency later (the fluid
-  // counters leave the latency out, see replication_link.hpp).
-  edges_[e].link->when_applied(position, [this, origin, seq, dst, latency] {
-    sim_->schedule_in(latency, [this, origin, seq, dst] { on_marker_arrival(origin, seq, dst); });
-  });
-}
-
-ReplicationNetwork::Marker* ReplicationNetwork::find_marker(DcId origin, std::uint64_t seq) {
-  auto& flight = origins_[origin.index].in_flight;
-  if (flight.empty() || seq < flight.front().seq || seq > flight.back().seq) return nullptr;
-  Marker& m = flight[seq - flight.front().seq];
-  B24_ASSERT(m.seq == seq);
-  return &m;
-}
-
-void ReplicationNetwork::on_marker_arrival(DcId origin, std::uint64_t seq, DcId holder) {
-  Marker* m = find_marker(origin, seq);
-  // Already there (over another path, or forgotten because every DC holds it): GTID skips it.
-  if (m == nullptr || (m->reached & bit(holder.index)) != 0) {
-    ++duplicates_;
-    return;
-  }
-  std::uint64_t& last = last_seq_[origin.index * n_ + holder.index];
-  if (seq < last) {
-    ++out_of_order_;
-    recorder_->event(sim_->now(), "marker_out_of_order", "dc/" + topology_->dc(holder).name,
-                     "marker " + std::to_string(seq) + " of dc '" + topology_->dc(origin).name +
-                         "' arrived after marker " + std::to_string(last));
-  }
-  last = std::max(last, seq);
-  m->reached |= bit(holder.index);
-  m->arrived[holder.index] = sim_->now();
-  const MarkerArrival arrival{origin, holder, seq, m->written, sim_->now()};
-  forward_marker(origin, seq, holder);
-  forget_complete_markers(origins_[origin.index]);
-  if (marker_observer_) marker_observer_(arrival);
-}
-
-void ReplicationNetwork::forget_complete_markers(Origin& o) const {
-  while (!o.in_flight.empty() && (o.in_flight.front().reached & o.reaches) == o.reaches) {
-    o.in_flight.pop_front();
-  }
-}
-
-std::size_t ReplicationNetwork::markers_in_flight() const noexcept {
-  std::size_t total = 0;
-  for (const Origin& o : origins_) total += o.in_flight.size();
-  return total;
-}
-
-// A new temporary edge u -> v: the markers u holds and v lacks wait on it at the position they
-// have in the seeded backlog (written at a constant rate from `oldest` to now, as seed_backlog
-// assumes). Positions grow with the arrival at u, so with the sequence number.
-void ReplicationNetwork::route_markers_onto(std::size_t e, double backlog, sim::Instant oldest) {
-  const std::uint32_t u = edges_[e].src.index;
-  const std::uint32_t v = edges_[e].dst.index;
-  const sim::Instant now = sim_->now();
-  const double span_s = sim::to_seconds(now - oldest);
-  for (std::uint32_t o = 0; o < n_; ++o) {
-    if (carrier_[o * n_ + v] != static_cast<std::int32_t>(e)) continue;
-    for (const Marker& m : origins_[o].in_flight) {
-      if ((m.reached & bit(u)) == 0 || (m.reached & bit(v)) != 0) continue;
-      const double since_s = sim::to_seconds(m.arrived[u] - oldest);
-      const double position =
-          since_s <= 0 ? 0.0 : (span_s > 0 ? backlog * std::min(1.0, since_s / span_s) : backlog);
-      queue_marker(e, DcId{o}, m.seq, position);
-    }
-  }
-}
 
 void ReplicationNetwork::check_invariants() const {
   for (std::uint32_t d = 0; d < n_; ++d) {

@@ -70,8 +70,8 @@ struct ReplicationNetworkParams {
   // Per-edge defaults. Replaced per edge from the topology at construction: one_way_latency by
   // the direct link's latency (or, without one, the lowest-latency route's), bandwidth_bytes_per_s
   // by min(this value, the narrowest link of that path / 8) (the stream cannot exceed its share
-  // nor the path's bottleneck). Unreachable DCs without a direct link keep these defaults. write_rate_tps is ignored: origins start at 0 tx/s and
-  // set_write_rate() drives the flows.
+  // nor the path's bottleneck). Unreachable DCs without a direct link keep these defaults.
+  // write_rate_tps is ignored: origins start at 0 tx/s and set_write_rate() drives the flows.
   ReplicationLinkParams link{};
   bool repoint_on_failure = false;
   sim::Duration repoint_delay = std::chrono::minutes{5};
@@ -116,8 +116,8 @@ class ReplicationNetwork {
   // Origin's own writes present on no other DC now (lost if origin failed now): over origin's
   // out-edges on its tree, the smallest unshipped count times origin's share of that link's
   // steady-state composition, plus origin's write rate times the one-way latency on a link that
-  // is up (written and sent, still on the wire). Shipped-but-unapplied writes count as safe (they are in the
-  // replica's relay log).
+  // is up (written and sent, still on the wire). Shipped-but-unapplied writes count as safe (they
+  // are in the replica's relay log).
   [[nodiscard]] double unreplicated_tx(DcId origin);
   // Per edge with a link, entity "repl/<src>-><dst>": state (0/1/2), lag_s, backlog_tx,
   // write_tps. Also feeds totals().

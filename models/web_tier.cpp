@@ -106,22 +106,22 @@ void WebTier::on_sample() {
   peak_nodes_ = std::max(peak_nodes_, n.in_service);
   const auto ms = [](std::int64_t us) { return static_cast<double>(us) / 1000.0; };
   const auto count = [](auto v) { return static_cast<double>(v); };
-  recorder_.sample(now, entity_,
-                   {{"arrivals", static_cast<double>(c.arrived - at_last_sample_.arrived)},
-                    {"served", static_cast<double>(c.served - at_last_sample_.served)},
-                    {"failed", static_cast<double>(c.failed() - at_last_sample_.failed())},
-                    {"in_flight", static_cast<double>(lb_.in_flight())},
-                    {"p50_latency_ms", ms(step_latency_.percentile(50))},
-                    {"p95_latency_ms", ms(step_latency_.percentile(95))},
-                    {"p99_latency_ms", ms(step_latency_.percentile(99))},
-                    {"nodes_pending", count(n.pending)},
-                    {"nodes_in_service", count(n.in_service)},
-                    {"nodes_unhealthy", count(n.unhealthy)},
-                    {"nodes_draining", count(n.draining)},
-                    {"desired_capacity", count(asg_.desired())},
-                    {"cpu_pct", asg_.close_cpu_step(params_.sample_step)},
-                    {"offered_rps",
-                     params_.external_arrivals ? offered_rps_ : workload_.rate_per_s(now)}});
+  recorder_.sample(
+      now, entity_,
+      {{"arrivals", static_cast<double>(c.arrived - at_last_sample_.arrived)},
+       {"served", static_cast<double>(c.served - at_last_sample_.served)},
+       {"failed", static_cast<double>(c.failed() - at_last_sample_.failed())},
+       {"in_flight", static_cast<double>(lb_.in_flight())},
+       {"p50_latency_ms", ms(step_latency_.percentile(50))},
+       {"p95_latency_ms", ms(step_latency_.percentile(95))},
+       {"p99_latency_ms", ms(step_latency_.percentile(99))},
+       {"nodes_pending", count(n.pending)},
+       {"nodes_in_service", count(n.in_service)},
+       {"nodes_unhealthy", count(n.unhealthy)},
+       {"nodes_draining", count(n.draining)},
+       {"desired_capacity", count(asg_.desired())},
+       {"cpu_pct", asg_.close_cpu_step(params_.sample_step)},
+       {"offered_rps", params_.external_arrivals ? offered_rps_ : workload_.rate_per_s(now)}});
   // The trace fingerprints the trajectory, not only the rare decisions: one record per step.
   sim_.emit("sample", entity_,
             {{"arrived", c.arrived},

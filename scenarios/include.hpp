@@ -25,8 +25,8 @@ namespace b24::scenarios {
 
 // Resolves the root's `include:` key in place (removing it). `file` is the path the document was
 // loaded from: included paths are relative to its directory. Returns the files it included, in
-// the order it read them (nested ones too), for the run's record. Problems (a missing file, a cycle,
-// an included file that is not a mapping, a value that is not a path: a number, a boolean or
+// the order it read them (nested ones too), for the run's record. Problems (a missing file, a
+// cycle, an included file that is not a mapping, a value that is not a path: a number, a boolean or
 // null unless quoted, a mapping, an empty value) become diagnostics at the include's value; the
 // document then keeps what it could merge. An empty included file adds nothing.
 std::vector<std::filesystem::path> resolve_includes(Document& document,

@@ -45,8 +45,8 @@ using std::chrono::minutes;
 
 scenarios::Scenario load(const std::string& file, std::span<const std::string> overrides = {}) {
   scenarios::Diagnostics diagnostics;
-  scenarios::Scenario s = scenarios::load_scenario(
-      fs::path(B24_SOURCE_DIR) / "scenarios" / file, overrides, diagnostics);
+  scenarios::Scenario s = scenarios::load_scenario(fs::path(B24_SOURCE_DIR) / "scenarios" / file,
+                                                   overrides, diagnostics);
   for (const scenarios::Diagnostic& d : diagnostics) ADD_FAILURE() << scenarios::format(d);
   return s;
 }
@@ -76,9 +76,15 @@ std::unique_ptr<SharedRun> run_shipped(const std::string& file) {
   return run;
 }
 
-std::int64_t us(sim::Duration d) { return d.count(); }
-std::int64_t us(sim::Instant t) { return (t - sim::start_instant).count(); }
-double secs(sim::Duration d) { return sim::to_seconds(d); }
+std::int64_t us(sim::Duration d) {
+  return d.count();
+}
+std::int64_t us(sim::Instant t) {
+  return (t - sim::start_instant).count();
+}
+double secs(sim::Duration d) {
+  return sim::to_seconds(d);
+}
 
 struct Point {
   std::int64_t time_us;
@@ -90,11 +96,10 @@ std::vector<Point> series(const fs::path& db, const std::string& entity, const s
                           std::int64_t from_us = 0,
                           std::int64_t to_us = std::numeric_limits<std::int64_t>::max()) {
   std::vector<Point> out;
-  for (const auto& row :
-       query(db, "SELECT time_us, value FROM samples_v WHERE entity = '" + entity +
-                     "' AND metric = '" + metric + "' AND time_us BETWEEN " +
-                     std::to_string(from_us) + " AND " + std::to_string(to_us) +
-                     " ORDER BY time_us")) {
+  for (const auto& row : query(db, "SELECT time_us, value FROM samples_v WHERE entity = '" +
+                                       entity + "' AND metric = '" + metric +
+                                       "' AND time_us BETWEEN " + std::to_string(from_us) +
+                                       " AND " + std::to_string(to_us) + " ORDER BY time_us")) {
     out.push_back({std::stoll(row[0]), std::stod(row[1])});
   }
   return out;
@@ -123,10 +128,9 @@ std::uint32_t dc_index(const models::PlatformParams& p, const std::string& name)
 
 bool has_edge(const models::PlatformParams& p, const std::string& source,
               const std::string& replica) {
-  return std::any_of(p.replication.edges.begin(), p.replication.edges.end(),
-                     [&](const models::ReplicationEdge& e) {
-                       return e.source == source && e.replica == replica;
-                     });
+  return std::any_of(
+      p.replication.edges.begin(), p.replication.edges.end(),
+      [&](const models::ReplicationEdge& e) { return e.source == source && e.replica == replica; });
 }
 
 // The scenario's one fault of `kind` on `target` (a DC, or a link "<a>-<b>" for a partition,
@@ -242,9 +246,9 @@ class Partition3h : public ::testing::Test {
     // measured above is used, so only w's noise over the catch-up (0.1 % over 1.5 h) and the
     // one-step delay of the write rate enter.
     const std::string edge = source + "->" + replica;
-    const auto it = std::find_if(run_->totals().replication.begin(),
-                                 run_->totals().replication.end(),
-                                 [&](const models::ReplicationEdgeTotals& e) { return e.name == edge; });
+    const auto it =
+        std::find_if(run_->totals().replication.begin(), run_->totals().replication.end(),
+                     [&](const models::ReplicationEdgeTotals& e) { return e.name == edge; });
     ASSERT_NE(it, run_->totals().replication.end()) << edge;
     const double expected_catch_up = *backlog / (a - w);
     EXPECT_NEAR(it->catch_up_s, expected_catch_up, 0.02 * expected_catch_up) << edge;
@@ -294,14 +298,17 @@ TEST_F(Partition3h, NoCohortMovesAndNoRequestFailsBecauseOfThePartition) {
   const std::string window = " AND time_us >= " + std::to_string(cut_us());
   const auto failed = query(run_->db(),
                             "SELECT coalesce(sum(value), 0) FROM samples_v WHERE entity LIKE "
-                            "'dc/%' AND metric = 'failed'" + window);
+                            "'dc/%' AND metric = 'failed'" +
+                                window);
   EXPECT_EQ(std::stod(failed[0][0]), 0.0);
   EXPECT_EQ(t.writes.conflicting, 0.0);
   EXPECT_EQ(t.writes.failed, 0.0);
   EXPECT_EQ(t.markers_out_of_order, 0u);
 }
 
-TEST_F(Partition3h, IsDeterministic) { expect_reproduced(*run_); }
+TEST_F(Partition3h, IsDeterministic) {
+  expect_reproduced(*run_);
+}
 
 // ==== dc-outage: Frankfurt down for two hours ====
 
@@ -441,8 +448,7 @@ TEST_F(DcOutage, TheReceivingDcScalesOut) {
   }
   // Nodes in service follow: at the end of the window, more than without the failover.
   const std::optional<double> nodes = sample_at(run_->db(), entity, "nodes_in_service", to);
-  const std::optional<double> nodes_base =
-      sample_at(baseline_db(), entity, "nodes_in_service", to);
+  const std::optional<double> nodes_base = sample_at(baseline_db(), entity, "nodes_in_service", to);
   ASSERT_TRUE(nodes && nodes_base);
   EXPECT_GT(*nodes, *nodes_base);
 }
@@ -485,7 +491,9 @@ TEST_F(DcOutage, SummaryReportsDetectionFailoverAndFailback) {
   EXPECT_EQ(run_->totals().writes.lost, 0.0);
 }
 
-TEST_F(DcOutage, IsDeterministic) { expect_reproduced(*run_); }
+TEST_F(DcOutage, IsDeterministic) {
+  expect_reproduced(*run_);
+}
 
 // ==== ring-break: Stockholm down, markers around the EU ring ====
 
@@ -563,9 +571,11 @@ class RingBreak : public ::testing::Test {
     return std::max<std::int64_t>(0, last - first + 1);
   }
   // Arrivals of `origin`'s markers at `holder`, in arrival order, written within [from, to).
-  static std::vector<models::ReplicationNetwork::MarkerArrival> arrivals(
-      const MarkerRun& run, std::uint32_t origin, std::uint32_t holder, sim::Instant from,
-      sim::Instant to) {
+  static std::vector<models::ReplicationNetwork::MarkerArrival> arrivals(const MarkerRun& run,
+                                                                         std::uint32_t origin,
+                                                                         std::uint32_t holder,
+                                                                         sim::Instant from,
+                                                                         sim::Instant to) {
     std::vector<models::ReplicationNetwork::MarkerArrival> out;
     for (const auto& a : run.arrivals) {
       if (a.origin.index == origin && a.holder.index == holder && a.written >= from &&
@@ -645,7 +655,9 @@ TEST_F(RingBreak, DublinsMarkersKeepReachingFrankfurtAndParisDuringTheBreak) {
   }
 }
 
-TEST_F(RingBreak, EveryStreamArrivesInOrderWithoutGaps) { expect_ordered_streams(*wait_); }
+TEST_F(RingBreak, EveryStreamArrivesInOrderWithoutGaps) {
+  expect_ordered_streams(*wait_);
+}
 
 TEST_F(RingBreak, RepointingDeliversFrankfurtsMarkersToDublinDuringTheBreak) {
   ASSERT_TRUE(repoint_scenario_->platform->replication.repoint_on_failure);
@@ -665,9 +677,8 @@ TEST_F(RingBreak, RepointingDeliversFrankfurtsMarkersToDublinDuringTheBreak) {
   // it at the 500 tx/s applier within seconds: everything fra writes from ten minutes after the
   // re-pointing to ten minutes before the repair reaches dub during the break.
   const std::int64_t expected = ticks_in(failed() + delay + minutes{10}, repaired() - minutes{10});
-  const auto steady =
-      arrivals(*repoint_, dc("fra"), dc("dub"), failed() + delay + minutes{10},
-               repaired() - minutes{10});
+  const auto steady = arrivals(*repoint_, dc("fra"), dc("dub"), failed() + delay + minutes{10},
+                               repaired() - minutes{10});
   EXPECT_EQ(static_cast<std::int64_t>(steady.size()), expected);
   for (const auto& a : steady) {
     EXPECT_LT(us(a.applied), us(repaired())) << "marker " << a.seq;
@@ -678,7 +689,9 @@ TEST_F(RingBreak, RepointingDeliversFrankfurtsMarkersToDublinDuringTheBreak) {
   }
 }
 
-TEST_F(RingBreak, RepointedStreamsArriveInOrderWithoutGaps) { expect_ordered_streams(*repoint_); }
+TEST_F(RingBreak, RepointedStreamsArriveInOrderWithoutGaps) {
+  expect_ordered_streams(*repoint_);
+}
 
 TEST_F(RingBreak, IsDeterministic) {
   SharedRun run;
@@ -763,7 +776,9 @@ TEST_F(DbCrash, WritesAtRiskAreReportedAndNoneIsLost) {
   EXPECT_TRUE(run_->totals().failovers.empty());
 }
 
-TEST_F(DbCrash, IsDeterministic) { expect_reproduced(*run_); }
+TEST_F(DbCrash, IsDeterministic) {
+  expect_reproduced(*run_);
+}
 
 // ==== bitrix24-day: the ordinary day ====
 
@@ -794,7 +809,9 @@ TEST_F(Bitrix24Day, NoFaultMeansNoMovesNoFailoversAndTheSloErrorBudgetHolds) {
   EXPECT_GE(100.0 * t.availability, floor_pct);
 }
 
-TEST_F(Bitrix24Day, IsDeterministic) { expect_reproduced(*run_); }
+TEST_F(Bitrix24Day, IsDeterministic) {
+  expect_reproduced(*run_);
+}
 
 }  // namespace
 }  // namespace b24::cli

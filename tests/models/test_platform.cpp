@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <string>
 
-#include "models/platform.hpp"
 #include "memory_recorder.hpp"
+#include "models/platform.hpp"
 
 namespace b24::models {
 namespace {

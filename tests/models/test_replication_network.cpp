@@ -127,8 +127,8 @@ TEST(ReplicationNetworkFlow, RingEdgeCarriesAllOriginsButItsReplica) {
   // Caught up, nothing is unshipped: only what is on the wire, the write rate times the latency.
   for (std::uint32_t o = 0; o < 3; ++o) {
     const ReplicationLink& out = *net.link(DcId{o}, DcId{(o + 1) % 3});
-    EXPECT_NEAR(net.unreplicated_tx(DcId{o}),
-                w[o] * sim::to_seconds(out.params().one_way_latency), 1e-12);
+    EXPECT_NEAR(net.unreplicated_tx(DcId{o}), w[o] * sim::to_seconds(out.params().one_way_latency),
+                1e-12);
   }
   // Caught up: lag along fra -> par -> ams is the two one-way latencies.
   const double latency = sim::to_seconds(net.link(A, B)->params().one_way_latency) +

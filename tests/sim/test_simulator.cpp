@@ -1,10 +1,9 @@
 #include <gtest/gtest.h>
 
-#include <string>
-
 #include <atomic>
 #include <cstdlib>
 #include <new>
+#include <string>
 #include <vector>
 
 #include "sim/simulator.hpp"

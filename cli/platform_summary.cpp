@@ -26,10 +26,14 @@ reports::Summary failovers(const models::PlatformTotals& t) {
   for (const models::FailoverTotals& f : t.failovers) {
     const int n = ++seen[f.dc];
     const std::string key = n == 1 ? f.dc : f.dc + "#" + std::to_string(n);
+    const double detection_to_served_s =
+        f.detected_at ? after_s(f.served_elsewhere_at, *f.detected_at) : -1.0;
     out.add(key, reports::Summary{}
+                     .add("cause", f.cause)
                      .add("failed_at_s", sim::to_seconds(f.failed_at - sim::start_instant))
                      .add("detection_s", after_s(f.detected_at, f.failed_at))
                      .add("failover_time_s", after_s(f.served_elsewhere_at, f.failed_at))
+                     .add("detection_to_served_s", detection_to_served_s)
                      .add("recovered_at_s", at_s(f.recovered_at))
                      .add("failed_back_at_s", at_s(f.failed_back_at))
                      .add("cohorts_moved", f.cohorts_moved)
@@ -55,7 +59,8 @@ reports::Summary replication(const models::PlatformTotals& t) {
                           .add("p99_lag_s", e.p99_lag_s)
                           .add("max_backlog_tx", e.max_backlog_tx)
                           .add("catch_up_s", e.catch_up_s)
-                          .add("resyncs", e.resyncs));
+                          .add("resyncs", e.resyncs)
+                          .add("replicated_tx", e.applied_tx));
   }
   return reports::Summary{}
       .add("max_lag_s", max_lag)

@@ -34,8 +34,9 @@ DcId Cohort::client_dc() {
 
 void Cohort::move_to(DcId dc, sim::Instant now) {
   B24_ASSERT(dc != assigned_);
-  // A move during a switch: the clients still on the old DC are the ones that matter most, so
-  // the window restarts from the DC most clients were on.
+  // A move during a switch restarts the window from the DC the cohort was assigned to; the
+  // clients still on the one before are treated as if they had already reached it (a
+  // simplification: a second move within one TTL is rare).
   previous_ = assigned_;
   assigned_ = dc;
   switch_start_ = now;

@@ -27,12 +27,20 @@ DcHealthMonitor::DcHealthMonitor(sim::Simulator& sim, const Topology& topology,
   }
 }
 
+// The orchestrator's side is the connected group holding the most DCs that are up (ties: the
+// group of the lowest DC id). Counting only DCs that are up matters: a dead DC sits alone, and
+// counting it would let one failure out of two DCs cost the survivor its quorum.
 bool DcHealthMonitor::probe_succeeds(DcId dc) const {
   if (!topology_->dc_up(dc)) return false;
   const std::span<const std::uint32_t> component = topology_->components();
-  const std::uint32_t mine = component[dc.index];
-  const auto members = std::count(component.begin(), component.end(), mine);
-  return 2 * static_cast<std::size_t>(members) > topology_->dc_count();
+  std::vector<std::uint32_t> up_members(topology_->component_count(), 0);
+  for (std::uint32_t i = 0; i < component.size(); ++i) {
+    if (topology_->dc_up(DcId{i})) ++up_members[component[i]];
+  }
+  // Components are numbered in order of their lowest DC id, so the first maximum breaks ties.
+  const auto largest = static_cast<std::uint32_t>(
+      std::max_element(up_members.begin(), up_members.end()) - up_members.begin());
+  return component[dc.index] == largest;
 }
 
 void DcHealthMonitor::start() {

@@ -4,11 +4,11 @@
 // healthy again (DcHealthParams: 30 s interval, 3 failures, 3 successes). The placement policy
 // acts on these declarations, never on the true state, so failover time includes detection.
 //
-// Vantage point (our reading of "a DC is declared failed"): the orchestrator runs in the
-// majority of the DCs. A probe succeeds when the DC is up and belongs to a connected component
-// holding more than half of all DCs. A DC cut off from the majority by a partition is therefore
-// declared failed while it is still running: the split brain that makes conflicting writes
-// possible. A DC that is merely missing one link stays healthy.
+// Vantage point (our reading of "a DC is declared failed"): the orchestrator runs on the side of
+// the largest group of DCs that are up and can reach each other (ties: the group of the lowest
+// DC id). A probe succeeds when the DC is up and in that group. A DC cut off from it by a
+// partition is therefore declared failed while it is still running: the split brain that makes
+// conflicting writes possible. A DC that is merely missing one link stays healthy.
 
 #include <cstdint>
 #include <functional>

@@ -143,7 +143,9 @@ void Platform::route(std::uint32_t index, Request request) {
     return;
   }
   const double wf = cohort.params().write_fraction;
-  if (dc != cohort.assigned() && !topology_.reachable(dc, cohort.assigned())) {
+  // (A new DC that is itself down takes no writes: no second side, no conflict.)
+  if (dc != cohort.assigned() && topology_.dc_up(cohort.assigned()) &&
+      !topology_.reachable(dc, cohort.assigned())) {
     // The cohort now writes on its new DC, and this client still writes on the old one, which
     // cannot replicate to the new one: both sides change the cohort's data (split brain).
     counters.conflicting_writes += wf;

@@ -77,6 +77,11 @@ void Platform::on_partition(std::size_t label, bool cut) {
 void Platform::fail_dc(DcId dc) {
   DcRuntime& d = dc_[dc.index];
   if (!topology_.dc_up(dc)) return;  // already down (overlapping faults)
+  if (d.open_failover) {
+    // Isolated, and now down as well: the isolation record ends here, the failure's begins.
+    failovers_[*d.open_failover].recovered_at = sim_->now();
+    d.open_failover.reset();
+  }
   const sim::Instant now = sim_->now();
   FailoverTotals f;
   f.dc = topology_.dc(dc).name;
@@ -102,8 +107,10 @@ void Platform::recover_dc(DcId dc) {
   DcRuntime& d = dc_[dc.index];
   if (topology_.dc_up(dc)) return;
   const sim::Instant now = sim_->now();
-  if (d.open_failover) failovers_[*d.open_failover].recovered_at = now;
-  d.open_failover.reset();
+  if (d.open_failover && failovers_[*d.open_failover].cause == "dc_failure") {
+    failovers_[*d.open_failover].recovered_at = now;
+    d.open_failover.reset();
+  }
   topology_.set_dc_up(dc, true);
   tiers_[dc.index]->set_reachable(true);
   dbs_[dc.index]->set_dc_up(true);

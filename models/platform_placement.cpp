@@ -9,9 +9,27 @@ namespace b24::models {
 
 void Platform::on_health_change(DcId dc, bool healthy) {
   DcRuntime& d = dc_[dc.index];
+  const sim::Instant now = sim_->now();
   if (!healthy && d.open_failover) {
     FailoverTotals& f = failovers_[*d.open_failover];
-    if (!f.detected_at) f.detected_at = sim_->now();
+    if (!f.detected_at) f.detected_at = now;
+  } else if (!healthy && topology_.dc_up(dc)) {
+    // Declared failed while running: cut off from the orchestrator's side by a partition. Its
+    // cohorts fail over all the same; the record closes when it is declared healthy again.
+    FailoverTotals f;
+    f.dc = topology_.dc(dc).name;
+    f.cause = "isolated";
+    f.failed_at = now;
+    f.detected_at = now;
+    f.replicated = d.has_replica;
+    d.open_failover = failovers_.size();
+    failovers_.push_back(f);
+  } else if (healthy && d.open_failover && topology_.dc_up(dc)) {
+    FailoverTotals& f = failovers_[*d.open_failover];
+    if (f.cause == "isolated") {
+      f.recovered_at = now;
+      d.open_failover.reset();
+    }
   }
   place_all();
 }
@@ -83,9 +101,10 @@ void Platform::note_move(Cohort& cohort, DcId from, const policy::PlacementDecis
     f.served_elsewhere_at = now + params_.health.client_reconnect;
   }
   if (d.failback) {
-    // The latest failover of the home DC: its cohorts are coming back.
+    // The latest closed failover of the home DC: its cohorts are coming back (the last one to
+    // return sets the instant).
     for (auto it = failovers_.rbegin(); it != failovers_.rend(); ++it) {
-      if (it->dc == topology_.dc(to).name) {
+      if (it->dc == topology_.dc(to).name && it->recovered_at) {
         it->failed_back_at = now + params_.health.client_reconnect;
         break;
       }

@@ -64,13 +64,12 @@ void Platform::update_writes(double step_s) {
     d.routed = 0;
     d.write_weight = 0.0;
     if (!topology_.dc_up(DcId{i})) rate = 0.0;
-    if (rate > 0.0 && !dbs_[i]->available()) {
-      writes_.failed += rate * step_s;
-      rate = 0.0;
-    }
-    d.write_tps = rate;
+    // The DB pair integrates committed and refused writes exactly as its servers come and go;
+    // replication carries only what a server accepted.
     dbs_[i]->set_write_rate(rate);
-    if (d.has_replica) replication_->set_write_rate(DcId{i}, rate);
+    const double accepted = dbs_[i]->available() ? rate : 0.0;
+    d.write_tps = accepted;
+    if (d.has_replica) replication_->set_write_rate(DcId{i}, accepted);
   }
 }
 
@@ -99,6 +98,7 @@ PlatformTotals Platform::totals() {
     dbs_[i]->finish();
     t.writes.at_risk += dbs_[i]->writes_at_risk_total();
     t.writes.lost += dbs_[i]->writes_lost();
+    t.writes.failed += dbs_[i]->writes_failed();
     t.dcs.push_back(std::move(d));
   }
   for (const auto& cohort : cohorts_) {
@@ -124,15 +124,15 @@ PlatformTotals Platform::totals() {
     t.failovers.push_back(std::move(f));
   }
   t.writes.conflicting = writes_.conflicting;
-  t.writes.failed = writes_.failed;
   for (const ReplicationNetwork::EdgeTotals& e : replication_->totals()) {
     ReplicationEdgeTotals r;
     r.name = e.name.substr(e.name.find('/') + 1);  // "repl/fra->par" -> "fra->par"
     r.max_lag_s = e.max_lag_s;
     r.p99_lag_s = e.p99_lag_s;
     r.max_backlog_tx = e.max_backlog_tx;
-    r.catch_up_s = sim::to_seconds(e.last_catch_up);
+    r.catch_up_s = e.last_catch_up.count() >= 0 ? sim::to_seconds(e.last_catch_up) : -1.0;
     r.resyncs = e.resyncs;
+    r.applied_tx = e.applied_tx;
     t.replication.push_back(std::move(r));
   }
   t.markers_out_of_order = replication_->markers_out_of_order();

@@ -24,6 +24,9 @@ struct DcTotals {
 // One whole-DC failure, from the fault to the failback of its cohorts.
 struct FailoverTotals {
   std::string dc;
+  // "dc_failure": the DC went down; "isolated": a partition cut it off from the orchestrator's
+  // side, which declared it failed while it kept running (split brain).
+  std::string cause = "dc_failure";
   sim::Instant failed_at{};
   std::optional<sim::Instant> detected_at;          // declared failed by health detection
   std::optional<sim::Instant> served_elsewhere_at;  // last cohort moved + clients reconnected
@@ -43,6 +46,7 @@ struct ReplicationEdgeTotals {
   double max_backlog_tx = 0.0;
   double catch_up_s = -1.0;  // the last catch-up, or negative when none happened
   std::uint64_t resyncs = 0;
+  double applied_tx = 0.0;  // writes replicated to the replica through this edge
 };
 
 struct WriteFates {

@@ -343,6 +343,7 @@ void ReplicationNetwork::revert(DcId dead) {
   for (Edge& edge : edges_) {
     if (!edge.temporary || edge.stands_in_for != dead.index || edge.link == nullptr) continue;
     edge.resyncs_before += edge.link->resyncs_completed();
+    edge.applied_before += edge.link->applied();
     if (edge.link->last_catch_up().count() >= 0) edge.last_catch_up = edge.link->last_catch_up();
     recorder_->event(sim_->now(), "repoint_reverted", edge.name,
                      "dc '" + topology_->dc(dead).name + "' is back: its replica '" +
@@ -404,7 +405,7 @@ void ReplicationNetwork::sample() {
   }
 }
 
-std::vector<ReplicationNetwork::EdgeTotals> ReplicationNetwork::totals() const {
+std::vector<ReplicationNetwork::EdgeTotals> ReplicationNetwork::totals() {
   std::vector<EdgeTotals> out;
   for (const Edge& edge : edges_) {
     EdgeTotals t;
@@ -414,7 +415,9 @@ std::vector<ReplicationNetwork::EdgeTotals> ReplicationNetwork::totals() const {
         edge.lag.count() > 0 ? sim::to_seconds(sim::Duration{edge.lag.percentile(99)}) : 0.0;
     t.last_catch_up = edge.last_catch_up;
     t.resyncs = edge.resyncs_before;
+    t.applied_tx = edge.applied_before;
     if (edge.link != nullptr) {
+      t.applied_tx += edge.link->applied();
       if (edge.link->last_catch_up().count() >= 0) t.last_catch_up = edge.link->last_catch_up();
       t.resyncs += edge.link->resyncs_completed();
     }

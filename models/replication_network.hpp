@@ -130,9 +130,11 @@ class ReplicationNetwork {
     sim::Duration last_catch_up{-1};  // negative: none completed
     std::uint64_t resyncs = 0;
     double max_backlog_tx = 0;
+    double applied_tx = 0;  // transactions the replica applied through this edge
   };
   // Static edges in params order, then temporary edges in order of first creation.
-  [[nodiscard]] std::vector<EdgeTotals> totals() const;
+  // Brings every link up to now first (hence not const).
+  [[nodiscard]] std::vector<EdgeTotals> totals();
 
   struct MarkerArrival {
     DcId origin;

@@ -43,6 +43,7 @@ struct ReplicationNetwork::Edge {
   double max_backlog_tx = 0;
   sim::LatencyHistogram lag;  // of the sampled lag, in microseconds
   std::uint64_t resyncs_before = 0;
+  double applied_before = 0;  // by earlier link instances of a temporary edge
   sim::Duration last_catch_up{-1};
 };
 

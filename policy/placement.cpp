@@ -18,6 +18,7 @@ const DataCenterState* find_dc(std::span<const DataCenterState> dcs, DataCenterI
 
 void validate(const PlacementPolicy& policy, const PlacementObservation& observation) {
   require(policy.failback_stability >= std::chrono::seconds{0}, "failback stability >= 0");
+  require(policy.failback_max_lag >= std::chrono::seconds{0}, "failback max lag >= 0");
   for (const CrossBorderPermission& permission : policy.cross_border_permissions) {
     require(!permission.from.empty() && !permission.to.empty(),
             "cross-border permissions name two jurisdictions");
@@ -109,12 +110,23 @@ std::string candidates_text(const std::vector<Candidate>& ranked) {
 }
 
 // Why the cohort is not (or not yet) going home.
+// Home's copy of the cohort's data is close enough to the current DC's to go back: within
+// failback_max_lag, or home holds no replica at all (nothing can catch up: waiting is useless).
+bool home_caught_up(const PlacementPolicy& policy, const DataCenterState& home) {
+  return !home.replication_lag || *home.replication_lag <= Duration{policy.failback_max_lag};
+}
+
 std::string home_text(const PlacementPolicy& policy, const DataCenterState& home) {
   if (!home.healthy) return "home " + home.name + " is down";
-  return "home " + home.name + " healthy since " + format_timestamp(home.healthy_since) +
-         ", failback waits until " +
-         format_timestamp(home.healthy_since + Duration{policy.failback_stability}) + " (" +
-         format_duration(policy.failback_stability) + " stability)";
+  std::string text = "home " + home.name + " healthy since " +
+                     format_timestamp(home.healthy_since) + ", failback waits until " +
+                     format_timestamp(home.healthy_since + Duration{policy.failback_stability}) +
+                     " (" + format_duration(policy.failback_stability) + " stability)";
+  if (!home_caught_up(policy, home)) {
+    text += " and for home's replica to catch up (lag " + format_duration(*home.replication_lag) +
+            " > " + format_duration(policy.failback_max_lag) + ")";
+  }
+  return text;
 }
 
 PlacementDecision fail_over(const PlacementPolicy& policy, const PlacementObservation& observation,
@@ -185,7 +197,10 @@ PlacementDecision decide_placement(const PlacementPolicy& policy,
     decision.reason = prefix + "home " + home.name + " is healthy: stays home";
     return decision;
   }
-  if (home.healthy && observation.now - home.healthy_since >= policy.failback_stability) {
+  // A current DC that is down does not wait for home's replica: home is the better place.
+  const bool replica_ready = home_caught_up(policy, home) || !current.healthy;
+  if (home.healthy && observation.now - home.healthy_since >= policy.failback_stability &&
+      replica_ready) {
     decision.rule = PlacementRule::failback;
     decision.target = home.id;
     decision.move = decision.failback = true;

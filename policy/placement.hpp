@@ -8,8 +8,11 @@
 //
 // The rules, in order (the first that applies decides):
 //  1. home: the cohort is on its home DC and home is healthy: stay.
-//  2. failback: the cohort is elsewhere and home has been healthy for at least
-//     `failback_stability` (measured from `healthy_since`; exactly equal is enough): go home.
+//  2. failback: the cohort is elsewhere, home has been healthy for at least
+//     `failback_stability` (measured from `healthy_since`; exactly equal is enough) and home's
+//     copy of the cohort's data lags the current DC's by at most `failback_max_lag` (or home
+//     holds no replica, or the current DC is down): go home. The issue's order: "when the failed
+//     DC returns, replication catches up and cohorts fail back".
 //  3. keep current: the current DC is healthy and lawful (same jurisdiction or permitted):
 //     stay, even when another DC holds a fresher copy (no flapping).
 //  4. fail over: the best healthy candidate, by tier: same jurisdiction, then permitted foreign
@@ -24,8 +27,7 @@
 // Our reading where the issue is silent: failback_stability defaults to 10 min (an assumption,
 // a parameter); a cohort on a permitted foreign DC is not moved to a recovered same-jurisdiction
 // DC (rule 3) but waits for failback home; a cohort on a violating DC moves to a lawful DC as
-// soon as one is healthy. Failback does not wait for home's replica to catch up (home's lag is
-// reported in the reason); the model decides when health detection declares home healthy.
+// soon as one is healthy. The model decides when health detection declares home healthy.
 
 #include <chrono>
 #include <cstdint>
@@ -52,6 +54,10 @@ struct PlacementPolicy {
   // Home must have been healthy this long before a cohort fails back. Assumption: 10 min, long
   // enough for a DC that flaps under health detection not to drag its cohorts back and forth.
   std::chrono::seconds failback_stability{600};
+  // Failback also waits until home's replica of the cohort's data is this close to the current
+  // DC's, so that the cohort does not return to a copy missing its latest writes. Assumption:
+  // 30 s, a few seconds of normal cross-DC lag with room to spare.
+  std::chrono::seconds failback_max_lag{30};
   std::vector<CrossBorderPermission> cross_border_permissions{};  // the scenario's, explicit
   bool allow_residency_violations = false;                        // the scenario's switch
 };

@@ -187,6 +187,7 @@ void reject_single_dc_keys(const NodeView& root) {
 
 void read_placement(const NodeView& placement, policy::PlacementPolicy& out) {
   read_seconds(placement, "failback_stability", out.failback_stability, {.max = 24h * 365});
+  read_seconds(placement, "failback_max_lag", out.failback_max_lag, {.max = 24h * 365});
   for (const NodeView& item : placement.items("cross_border")) {
     read_permission(item, out.cross_border_permissions);
   }

@@ -476,16 +476,38 @@ TEST_F(DcOutage, SummaryReportsDetectionFailoverAndFailback) {
   EXPECT_GE(*at_risk, 0.0);
   EXPECT_TRUE(std::isfinite(*at_risk));
   // Failback: Frankfurt declared healthy again (recovery threshold - 1 intervals at least),
-  // stable for failback_stability, then the clients' DNS TTL.
+  // stable for failback_stability, and its copy of the cohorts' data caught up to within
+  // failback_max_lag (the ring's edge into Frankfurt drains its two hours of backlog); then the
+  // clients' DNS TTL.
   const std::optional<double> failed_back = failover("failed_back_at_s");
   ASSERT_TRUE(failed_back.has_value());
   const double earliest = static_cast<double>(recovered_us()) / 1e6 +
                           secs(params().placement.failback_stability) +
                           secs(health.client_reconnect);
   EXPECT_GE(*failed_back, earliest);
-  // And not much later: declaring the recovery takes at most healthy_threshold intervals, and
-  // the placement pass that moves the cohorts home runs once per interval.
-  EXPECT_LE(*failed_back, earliest + (health.check.healthy_threshold + 1) * interval);
+  std::string into_fra;
+  for (const models::ReplicationEdge& e : params().replication.edges) {
+    if (e.replica == "fra" && into_fra.empty()) into_fra = "repl/" + e.source + "->fra";
+  }
+  ASSERT_FALSE(into_fra.empty());
+  const double max_lag = secs(params().placement.failback_max_lag);
+  const double decided = *failed_back - secs(health.client_reconnect);
+  // Every sample showing the edge further behind than the bound precedes the decision.
+  std::optional<double> caught_up_at;
+  for (const Point& p : series(run_->db(), into_fra, "lag_s", recovered_us(), us(hours{48}))) {
+    const double t = static_cast<double>(p.time_us) / 1e6;
+    if (p.value > max_lag) {
+      EXPECT_GT(decided, t) << into_fra << " still " << p.value << " s behind at " << t;
+    } else if (!caught_up_at) {
+      caught_up_at = t;
+    }
+  }
+  ASSERT_TRUE(caught_up_at.has_value());
+  // And not much later: declaring the recovery takes at most healthy_threshold intervals, the
+  // placement pass runs once per interval, and the lag is sampled once per sample step.
+  EXPECT_LE(*failed_back, std::max(earliest, *caught_up_at + secs(health.client_reconnect)) +
+                              (health.check.healthy_threshold + 1) * interval +
+                              secs(params().sample_step));
   ASSERT_EQ(run_->totals().failovers.size(), 1u);
   EXPECT_FALSE(run_->totals().failovers[0].writes_lost);
   EXPECT_EQ(run_->totals().writes.lost, 0.0);

@@ -158,12 +158,44 @@ TEST(Platform, IsolatedDcGivesSplitBrainWritesDuringTheReconnection) {
   EXPECT_FALSE(r.platform.health().healthy(DcId{0}));
   r.sim.run_until(sim::start_instant + 4h);
   const PlatformTotals t = r.platform.totals();
-  EXPECT_TRUE(t.failovers.empty());  // no DC failed: the cohort moved on detection alone
+  // No DC failed: the record is an isolation, opened on detection, closed when fra was declared
+  // healthy again, with the cohort back home after that.
+  ASSERT_EQ(t.failovers.size(), 1u);
+  const FailoverTotals& f = t.failovers.front();
+  EXPECT_EQ(f.cause, "isolated");
+  EXPECT_EQ(f.dc, "fra");
+  EXPECT_EQ(f.cohorts_moved, 1u);
+  ASSERT_TRUE(f.recovered_at && f.failed_back_at);
+  EXPECT_GT(*f.recovered_at, sim::start_instant + 2h);
+  EXPECT_GT(*f.failed_back_at, *f.recovered_at);
+  EXPECT_EQ(f.requests_failed, 0u);  // fra kept serving whoever still reached it
   // Requests still reaching fra during the 60 s window: on average half of them, 40/s x 30 s =
   // 1,200, each writing with probability 0.1 (the expected value is counted): 120 writes, with a
   // Poisson spread of about 3 %; 15 % allows for the window starting between arrivals.
   EXPECT_NEAR(t.writes.conflicting, 0.1 * 40.0 * 30.0, 0.15 * 120.0);
   EXPECT_EQ(r.platform.cohort(0).assigned(), DcId{0});  // failed back after the heal
+}
+
+// Two DCs: when one fails, the other is the orchestrator's side on its own (a quorum of the DCs
+// that are up), stays healthy and takes the failed DC's cohort; its own cohort stays home.
+TEST(Platform, WithTwoDcsTheSurvivorStaysHealthy) {
+  PlatformParams p = small_world();
+  p.topology.dcs.resize(2);
+  p.topology.links.resize(1);  // fra-par
+  p.tiers.resize(2);
+  p.cohorts.resize(2);
+  p.replication.edges = {{"fra", "par"}, {"par", "fra"}};
+  p.faults.push_back({.kind = FaultKind::dc_failure, .targets = {"fra"}, .at = 1h, .length = 1h});
+  PlatformRun r(p);
+  r.sim.run_until(sim::start_instant + 1h + 10min);
+  EXPECT_TRUE(r.platform.health().healthy(DcId{1}));
+  EXPECT_FALSE(r.platform.health().healthy(DcId{0}));
+  EXPECT_EQ(r.platform.cohort(0).assigned(), DcId{1});
+  EXPECT_EQ(r.platform.cohort(1).assigned(), DcId{1});
+  r.sim.run_until(sim::start_instant + 4h);
+  const PlatformTotals t = r.platform.totals();
+  EXPECT_EQ(t.cohort_moves, 2u);  // fra's cohort out and back; par's never moved
+  EXPECT_EQ(t.writes.conflicting, 0.0);
 }
 
 TEST(Platform, RandomDcFailuresAreDrawnFromTheSeedAndReplayed) {

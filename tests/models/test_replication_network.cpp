@@ -433,6 +433,9 @@ TEST(ReplicationNetwork, SampleAndTotalsReportEachEdge) {
   EXPECT_NEAR(totals[0].max_backlog_tx, 360000.0, 1e-6);
   EXPECT_NEAR(sim::to_seconds(totals[0].last_catch_up), 360000.0 / 400.0, 1e-3);
   EXPECT_EQ(totals[1].max_backlog_tx, 0.0);
+  // Caught up again long before 4 h: every write of the 4 h (100 tx/s) reached par.
+  EXPECT_NEAR(totals[0].applied_tx, 100.0 * 4 * 3600, 1e-6);
+  EXPECT_EQ(totals[1].applied_tx, 0.0);
 }
 
 }  // namespace

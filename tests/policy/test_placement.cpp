@@ -171,6 +171,27 @@ TEST(Placement, FailbackWaitsForStabilityThenReturnsHome) {
   EXPECT_TRUE(contains(back.reason, "fails back home (home replica lag 2s)")) << back.reason;
 }
 
+TEST(Placement, FailbackWaitsForHomesReplicaToCatchUp) {
+  // fra is stable again, but its copy of the cohort's data is 10 min behind ams's.
+  std::vector<DataCenterState> dcs{up(0, "fra", "EU", 600s), up(1, "ams", "EU", 0s)};
+  dcs[0].healthy_since = at(11h);
+  const CohortState state = cohort("EU", 0, 1, at(10h));
+  const PlacementDecision waiting = decide({}, state, dcs, at(11h, 20min));
+  EXPECT_EQ(waiting.rule, PlacementRule::keep_current);
+  EXPECT_TRUE(contains(waiting.reason, "and for home's replica to catch up (lag 600s > 30s)"))
+      << waiting.reason;
+  dcs[0].replication_lag = std::chrono::seconds{30};  // exactly the bound is enough
+  EXPECT_EQ(decide({}, state, dcs, at(11h, 20min)).rule, PlacementRule::failback);
+  // A current DC that went down does not wait for the replica.
+  dcs[0].replication_lag = std::chrono::seconds{600};
+  dcs[1].healthy = false;
+  EXPECT_EQ(decide({}, state, dcs, at(11h, 20min)).rule, PlacementRule::failback);
+  // Nor does a home that holds no replica: nothing would ever catch up.
+  dcs[1].healthy = true;
+  dcs[0].replication_lag.reset();
+  EXPECT_EQ(decide({}, state, dcs, at(11h, 20min)).rule, PlacementRule::failback);
+}
+
 TEST(Placement, FailbackStabilityIsAParameter) {
   PlacementPolicy policy;
   policy.failback_stability = std::chrono::seconds{60};
@@ -268,7 +289,10 @@ TEST(Placement, InvalidInputThrows) {
   EXPECT_THROW((void)decide({}, cohort("EU", 0, 0, at(13h)), dcs), std::invalid_argument);
   PlacementPolicy negative;
   negative.failback_stability = std::chrono::seconds{-1};
+  PlacementPolicy negative_lag;
+  negative_lag.failback_max_lag = std::chrono::seconds{-1};
   EXPECT_THROW((void)decide(negative, cohort("EU", 0, 0), dcs), std::invalid_argument);
+  EXPECT_THROW((void)decide(negative_lag, cohort("EU", 0, 0), dcs), std::invalid_argument);
 }
 
 TEST(Placement, PreconditionMessageNamesTheRule) {

@@ -17,10 +17,6 @@
 
 namespace b24::scenarios::detail {
 
-namespace {
-
-using namespace std::chrono_literals;
-
 std::optional<std::string> read_file_text(const std::filesystem::path& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return std::nullopt;
@@ -31,6 +27,10 @@ std::optional<std::string> read_file_text(const std::filesystem::path& path) {
   if (in.bad()) return std::nullopt;
   return std::move(text).str();
 }
+
+namespace {
+
+using namespace std::chrono_literals;
 
 // The directory of the included file a value is written in; nullopt for the scenario's own
 // file (file 0 of the document) and a --set override (a file named "--set" or "--set[i]"): a

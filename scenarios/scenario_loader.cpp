@@ -121,17 +121,6 @@ Scenario read_scenario(const Document& document, std::string_view stem,
   return s;
 }
 
-std::optional<std::string> read_text(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(text).str();
-}
-
 }  // namespace
 
 Scenario load_scenario(const std::filesystem::path& path, Diagnostics& diagnostics) {
@@ -140,7 +129,7 @@ Scenario load_scenario(const std::filesystem::path& path, Diagnostics& diagnosti
 
 Scenario load_scenario(const std::filesystem::path& path, std::span<const std::string> overrides,
                        Diagnostics& diagnostics) {
-  const std::optional<std::string> text = read_text(path);
+  const std::optional<std::string> text = detail::read_file_text(path);
   if (!text) {
     // Let the YAML loader read it again and report why it cannot (missing, a directory, ...).
     const std::size_t before = diagnostics.size();
@@ -175,7 +164,7 @@ Scenario load_scenario_text(std::string_view text, std::string_view name,
   Scenario s = read_scenario(document, file.stem().string(), file.parent_path(), diagnostics);
   s.source_text = std::string(text);
   for (const std::filesystem::path& path : included) {
-    s.included.push_back({path, read_text(path).value_or(std::string{})});
+    s.included.push_back({path, detail::read_file_text(path).value_or(std::string{})});
   }
   s.overrides.assign(overrides.begin(), overrides.end());
   return s;

@@ -28,6 +28,9 @@
 
 namespace b24::scenarios::detail {
 
+// A whole file's bytes; nullopt when it cannot be read (missing, a directory, an I/O error).
+[[nodiscard]] std::optional<std::string> read_file_text(const std::filesystem::path& path);
+
 // --- Field reads ---------------------------------------------------------------------------------
 
 bool read_int(const NodeView& map, std::string_view key, int& out, IntRange range);

@@ -59,7 +59,6 @@ class Platform {
     std::uint64_t failed_unreachable = 0;
     std::uint64_t peak_cohorts = 0;
     double write_tps = 0.0;
-    double writes_refused = 0.0;
     std::optional<std::size_t> open_failover;  // index into failovers_ while down
     bool has_replica = false;                  // an out-edge in the replication graph
   };
@@ -98,7 +97,7 @@ class Platform {
   std::vector<FaultSpec> faults_;                  // fixed and drawn, sorted
   std::vector<FailoverTotals> failovers_;
   std::vector<std::string> partition_labels_;  // the links of each partition fault, joined
-  WriteFates writes_;
+  WriteFates writes_;  // only `conflicting` is kept here; the DB pairs hold the rest
   bool finished_ = false;
 };
 

@@ -77,6 +77,7 @@ class Platform {
   void on_partition(std::size_t label, bool cut);
   void fail_dc(DcId dc);
   void recover_dc(DcId dc);
+  void resume_when_home(DcId dc);
   void on_sample();
   void update_writes(double step_s);
   void check_conservation() const;

@@ -93,7 +93,7 @@ void Platform::fail_dc(DcId dc) {
   d.open_failover = failovers_.size();
   failovers_.push_back(f);
   topology_.set_dc_up(dc, false);
-  tiers_[dc.index]->set_reachable(false);
+  tiers_[dc.index]->set_suspended(true);
   dbs_[dc.index]->set_dc_up(false);
   d.write_tps = 0.0;
   if (d.has_replica) replication_->set_write_rate(dc, 0.0);
@@ -101,6 +101,22 @@ void Platform::fail_dc(DcId dc) {
   const std::string entity = "dc/" + f.dc;
   recorder_->event(now, "dc_failed", entity, "fault: the whole DC is down");
   sim_->emit("dc_failed", entity, {});
+}
+
+// A recovered DC's group stays as it was at the failure, scaling suspended, until the last of
+// its home cohorts is back: idle between its recovery and the failback, it would otherwise scale
+// in to its minimum just before its tenants return (a failover runbook suspends the group's
+// scaling processes for the same reason).
+void Platform::resume_when_home(DcId dc) {
+  if (!topology_.dc_up(dc)) return;
+  for (const auto& cohort : cohorts_) {
+    if (cohort->home() == dc && cohort->assigned() != dc) return;
+  }
+  if (tiers_[dc.index]->suspended()) {
+    tiers_[dc.index]->set_suspended(false);
+    recorder_->event(sim_->now(), "scaling_resumed", tiers_[dc.index]->entity(),
+                     "the DC is up and its home cohorts are back: Auto Scaling resumes");
+  }
 }
 
 void Platform::recover_dc(DcId dc) {
@@ -112,7 +128,7 @@ void Platform::recover_dc(DcId dc) {
     d.open_failover.reset();
   }
   topology_.set_dc_up(dc, true);
-  tiers_[dc.index]->set_reachable(true);
+  resume_when_home(dc);
   dbs_[dc.index]->set_dc_up(true);
   replication_->on_topology_changed("dc " + topology_.dc(dc).name + " recovered");
   const std::string entity = "dc/" + topology_.dc(dc).name;

@@ -101,6 +101,7 @@ void Platform::note_move(Cohort& cohort, DcId from, const policy::PlacementDecis
     f.served_elsewhere_at = now + params_.health.client_reconnect;
   }
   if (d.failback) {
+    resume_when_home(to);
     // The latest closed failover of the home DC: its cohorts are coming back (the last one to
     // return sets the instant).
     for (auto it = failovers_.rbegin(); it != failovers_.rend(); ++it) {

@@ -139,15 +139,15 @@ void WebTier::on_period() {
   const sim::Instant now = sim_.now();
   const std::optional<double> cpu = asg_.close_cpu_period(now - period_start_);
   const LoadBalancerCounters& c = lb_.counters();
-  // A DC that is down publishes nothing: its alarms see missing data, so an outage's idle hours
-  // do not make the group scale in the moment the DC returns.
-  if (reachable_) publish_period(cpu, c);
-  if (cpu && reachable_) recorder_.sample(now, entity_, {{"cloudwatch_cpu_pct", *cpu}});
+  // A suspended group publishes nothing: its alarms see missing data, so an outage's idle hours
+  // do not make it scale in just before its tenants return.
+  if (!suspended_) publish_period(cpu, c);
+  if (cpu && !suspended_) recorder_.sample(now, entity_, {{"cloudwatch_cpu_pct", *cpu}});
   period_latency_.clear();
   at_last_period_ = c;
 
   cloudwatch_.evaluate_alarms();
-  if (reachable_) asg_.evaluate(scaling_signals());
+  if (!suspended_) asg_.evaluate(scaling_signals());
   period_start_ = now;
 }
 

@@ -59,11 +59,12 @@ class WebTier {
   void arrive(const Request& request) { lb_.arrive(request); }
   // The offered rate the platform routes here now, for the tier's `offered_rps` series.
   void set_offered_rate(double rps) { offered_rps_ = rps; }
-  // A whole-DC failure: the DC's control plane is down with it, so Auto Scaling stops acting
-  // (scaling processes suspended) until it returns; the nodes keep their state. Requests are
-  // kept away from an unreachable tier by the platform, not here.
-  void set_reachable(bool reachable) { reachable_ = reachable; }
-  [[nodiscard]] bool reachable() const noexcept { return reachable_; }
+  // Suspended: the group publishes no CloudWatch datapoint and takes no scaling action; its nodes
+  // keep their state. The platform suspends a DC's group when the DC fails (its control plane is
+  // down with it) and resumes it when its tenants are back (see Platform). Requests are kept
+  // away from a failed DC by the platform, not here.
+  void set_suspended(bool suspended) { suspended_ = suspended; }
+  [[nodiscard]] bool suspended() const noexcept { return suspended_; }
   [[nodiscard]] WebTierTotals totals() const;
   [[nodiscard]] const LoadBalancer& load_balancer() const noexcept { return lb_; }
   [[nodiscard]] const AutoScalingGroup& group() const noexcept { return asg_; }
@@ -113,7 +114,7 @@ class WebTier {
   std::uint64_t slo_violation_minutes_ = 0;
   int peak_nodes_ = 0;
   double offered_rps_ = 0.0;
-  bool reachable_ = true;
+  bool suspended_ = false;
 };
 
 }  // namespace b24::models

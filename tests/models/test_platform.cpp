@@ -87,8 +87,15 @@ TEST(Platform, DcFailureMovesCohortsLawfullyAndFailsBackAfterRecovery) {
   r.sim.run_until(sim::start_instant + 1h + 5min);
   // The EU cohort of fra works with par now, the only lawful healthy DC.
   EXPECT_EQ(r.platform.cohort(0).assigned(), DcId{1});
+  EXPECT_TRUE(r.platform.tier(DcId{0}).suspended());  // no scaling while fra is down
+  // Back at 2 h, but its cohort is not (detection of the recovery, stability): still suspended,
+  // so the idle minutes do not scale it in before the cohort returns.
+  r.sim.run_until(sim::start_instant + 2h + 5min);
+  EXPECT_TRUE(r.platform.tier(DcId{0}).suspended());
+  EXPECT_EQ(r.platform.cohort(0).assigned(), DcId{1});
   r.sim.run_until(sim::start_instant + 6h);
   EXPECT_EQ(r.platform.cohort(0).assigned(), DcId{0});  // failed back
+  EXPECT_FALSE(r.platform.tier(DcId{0}).suspended());   // and scaling resumed with it
   const PlatformTotals t = r.platform.totals();
   ASSERT_EQ(t.failovers.size(), 1u);
   const FailoverTotals& f = t.failovers.front();

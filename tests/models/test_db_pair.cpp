@@ -10,6 +10,7 @@
 #include "memory_recorder.hpp"
 #include "models/db_pair.hpp"
 #include "sim/simulator.hpp"
+#include "sim_time.hpp"
 
 namespace b24::models {
 namespace {
@@ -17,9 +18,7 @@ namespace {
 using namespace std::chrono_literals;
 using testing::MemoryRecorder;
 
-sim::Instant at(sim::Duration d) {
-  return sim::Instant{d};
-}
+using testing::at;
 
 constexpr double w = 100.0;  // client writes, tx/s
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "models/partition.hpp"
+#include "sim_time.hpp"
 
 namespace b24::models {
 namespace {
@@ -37,9 +38,7 @@ constexpr LinkId waw_mow{1};
 constexpr DcId fra{0};
 constexpr DcId mow{2};
 
-sim::Instant at(sim::Duration d) {
-  return sim::start_instant + d;
-}
+using testing::at;
 
 TEST(PartitionWindow, IsActiveFromStartUntilJustBeforeEnd) {
   const PartitionWindow w{{fra_waw}, at(1h), at(4h)};

@@ -9,6 +9,7 @@
 #include "memory_recorder.hpp"
 #include "models/replication_link.hpp"
 #include "sim/simulator.hpp"
+#include "sim_time.hpp"
 
 namespace b24::models {
 namespace {
@@ -16,9 +17,7 @@ namespace {
 using namespace std::chrono_literals;
 using testing::MemoryRecorder;
 
-sim::Instant at(sim::Duration d) {
-  return sim::Instant{d};
-}
+using testing::at;
 double hours(double h) {
   return h * 3600.0;
 }

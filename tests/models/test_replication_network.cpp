@@ -11,6 +11,7 @@
 #include "memory_recorder.hpp"
 #include "models/replication_network.hpp"
 #include "sim/simulator.hpp"
+#include "sim_time.hpp"
 
 namespace b24::models {
 namespace {
@@ -19,12 +20,8 @@ using namespace std::chrono_literals;
 using testing::MemoryRecorder;
 using Edges = std::vector<std::pair<DcId, DcId>>;
 
-sim::Instant at(sim::Duration d) {
-  return sim::start_instant + d;
-}
-double seconds(sim::Instant t) {
-  return sim::to_seconds(t - sim::start_instant);
-}
+using testing::at;
+using testing::seconds;
 
 // Up to six European DCs, every pair linked (geo latencies of a few ms, 10 Gbit/s).
 TopologyParams mesh(std::size_t n) {

@@ -91,7 +91,163 @@ reports::Summary per_dc(const models::PlatformTotals& t) {
   return out;
 }
 
+reports::Summary composite_pages(const models::CompositePageTotals& c) {
+  const double hit_ratio =
+      c.started == 0 ? 0.0 : static_cast<double>(c.cache_hits) / static_cast<double>(c.started);
+  return reports::Summary{}
+      .add("page_views", c.started)
+      .add("completed", c.completed)
+      .add("failed_no_content", c.failed_no_content)
+      .add("failed_incomplete", c.failed_incomplete)
+      .add("in_flight_at_end", c.in_flight)
+      .add("cache_hits", c.cache_hits)
+      .add("cache_hit_ratio_observed", hit_ratio)
+      .add("ttfc_p50_ms", ms(c.ttfc_p50_us))
+      .add("ttfc_p99_ms", ms(c.ttfc_p99_us))
+      .add("ttfc_mean_ms", 1000.0 * c.ttfc_mean_s)
+      .add("ttcp_p50_ms", ms(c.ttcp_p50_us))
+      .add("ttcp_p99_ms", ms(c.ttcp_p99_us))
+      .add("ttcp_mean_ms", 1000.0 * c.ttcp_mean_s);
+}
+
+// WebRTC calls, TURN relays and telephony (issue 5; scenarios/README.md "calls").
+reports::Summary calls(const models::CallTotals& t) {
+  reports::Summary dcs;
+  for (const models::DcCallTotals& d : t.dcs) {
+    dcs.add(d.name, reports::Summary{}
+                        .add("peak_active_calls", d.peak_active_calls)
+                        .add("peak_relay_mbps", d.peak_relay_mbps)
+                        .add("peak_relay_allocations", d.peak_relay_allocations)
+                        .add("peak_relayed_streams", d.peak_relayed_streams)
+                        .add("relay_failures", d.relay_failures)
+                        .add("phone_offered", d.phone_offered)
+                        .add("phone_blocked", d.phone_blocked));
+  }
+  const std::uint64_t failed =
+      t.failed_signalling_dc_down + t.failed_no_relay_capacity + t.failed_no_healthy_relay;
+  return reports::Summary{}
+      .add("started", t.started)
+      .add("one_to_one", t.one_to_one)
+      .add("group", t.group)
+      .add("storm", t.storm)
+      .add("connected", t.connected)
+      .add("completed", t.completed)
+      .add("in_progress_at_end", t.in_progress_at_end)
+      .add("failed", failed)
+      .add("failed_by_reason", reports::Summary{}
+                                   .add("signalling_dc_down", t.failed_signalling_dc_down)
+                                   .add("no_relay_capacity", t.failed_no_relay_capacity)
+                                   .add("no_healthy_relay", t.failed_no_healthy_relay))
+      .add("degraded", t.degraded_calls)
+      .add("degraded_participants", t.degraded_participants)
+      .add("relay_audio_fallbacks", t.relay_audio_fallbacks)
+      .add("relay_pairs_unconnected", t.relay_pairs_unconnected)
+      .add("dropped", t.dropped)
+      .add("reestablished", t.reestablished)
+      .add("lost_after_drop", t.lost_after_drop)
+      .add("interruption_p50_s", sim::to_seconds(sim::Duration{t.interruption_p50_us}))
+      .add("interruption_p95_s", sim::to_seconds(sim::Duration{t.interruption_p95_us}))
+      .add("interruption_max_s", sim::to_seconds(sim::Duration{t.interruption_max_us}))
+      .add("pairs", t.pairs)
+      .add("relayed_pairs", t.relayed_pairs)
+      .add("streams", t.streams)
+      .add("relayed_streams", t.relayed_streams)
+      .add("relayed_share", t.relayed_share)
+      .add("relayed_share_ci95", t.relayed_share_ci95)
+      .add("expected_relay_share", t.expected_relay_share)
+      .add("setup_p50_ms", ms(t.setup_p50_us))
+      .add("setup_p95_ms", ms(t.setup_p95_us))
+      .add("setup_p99_ms", ms(t.setup_p99_us))
+      .add("phone_offered", t.phone_offered)
+      .add("phone_blocked", t.phone_blocked)
+      .add("dcs", std::move(dcs));
+}
+
+// The composite site against whole pages: the same run's whole-page requests (the cohorts that
+// are not composite), and the web-tier CPU in whole-page renders (scenarios/README.md).
+reports::Summary composite(const models::CompositeTotals& t) {
+  reports::Summary cohorts;
+  for (const models::CompositePageTotals& c : t.cohorts) cohorts.add(c.name, composite_pages(c));
+  const double started = static_cast<double>(t.all.started);
+  return composite_pages(t.all)
+      .add("whole_page_served", t.whole_pages_served)
+      .add("whole_page_p50_ms", ms(t.whole_page_p50_us))
+      .add("whole_page_p99_ms", ms(t.whole_page_p99_us))
+      .add("whole_page_mean_ms", 1000.0 * t.whole_page_mean_s)
+      .add("ttfc_mean_saving_vs_whole_page_ms", 1000.0 * (t.whole_page_mean_s - t.all.ttfc_mean_s))
+      .add("ttcp_mean_extra_vs_whole_page_ms", 1000.0 * (t.all.ttcp_mean_s - t.whole_page_mean_s))
+      .add("web_cpu_page_renders_used", t.page_renders_used)
+      .add("web_cpu_page_renders_saved", t.page_renders_saved)
+      .add("web_cpu_saved_pct", started > 0 ? 100.0 * t.page_renders_saved / started : 0.0)
+      .add("cohorts", std::move(cohorts));
+}
+
+reports::Summary one_deploy(const models::DeployTotals& d) {
+  return reports::Summary{}
+      .add("started_at_s", sim::to_seconds(d.started_at - sim::start_instant))
+      .add("finished_at_s", at_s(d.finished_at))
+      .add("duration_s", after_s(d.finished_at, d.started_at))
+      .add("completed", d.finished_at.has_value())
+      .add("target_version", d.target_version)
+      .add("min_healthy_percentage", d.min_healthy_percentage)
+      .add("instance_warmup_s", d.instance_warmup_s)
+      .add("batches", d.batches)
+      .add("nodes_replaced", d.nodes_replaced)
+      .add("requests_arrived", d.requests_arrived)
+      .add("requests_failed", d.requests_failed)
+      .add("p99_ms", ms(d.p99_us))
+      .add("p99_hour_before_ms", ms(d.p99_hour_before_us))
+      .add("served_hour_before", d.served_hour_before);
+}
+
 }  // namespace
+
+std::vector<models::DeployTotals> all_deploys(const models::PlatformTotals& t) {
+  std::vector<models::DeployTotals> out;
+  for (const models::DcTotals& d : t.dcs) {
+    out.insert(out.end(), d.web.deploys.begin(), d.web.deploys.end());
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.started_at < b.started_at; });
+  return out;
+}
+
+reports::Summary deploys_summary(const std::vector<models::DeployTotals>& deploys) {
+  reports::Summary dcs;
+  std::map<std::string, int> seen;
+  std::uint64_t failed = 0;
+  int replaced = 0;
+  int completed = 0;
+  for (const models::DeployTotals& d : deploys) {
+    const int n = ++seen[d.dc];
+    dcs.add(n == 1 ? d.dc : d.dc + "#" + std::to_string(n), one_deploy(d));
+    failed += d.requests_failed;
+    replaced += d.nodes_replaced;
+    if (d.finished_at) ++completed;
+  }
+  const bool all_done = !deploys.empty() && completed == static_cast<int>(deploys.size());
+  return reports::Summary{}
+      .add("count", deploys.size())
+      .add("completed", completed)
+      .add("nodes_replaced", replaced)
+      .add("requests_failed", failed)
+      .add("total_duration_s",
+           all_done ? sim::to_seconds(*deploys.back().finished_at - deploys.front().started_at)
+                    : -1.0)
+      .add("dcs", std::move(dcs));
+}
+
+void print_deploys(const std::vector<models::DeployTotals>& deploys) {
+  for (const models::DeployTotals& d : deploys) {
+    std::printf(
+        "  deploy %s: %s after %.0f s, %d nodes in %d batches, %llu of %llu requests failed; "
+        "p99 %.1f ms (hour before %.1f ms)\n",
+        d.dc.c_str(), d.finished_at ? "done" : "unfinished", after_s(d.finished_at, d.started_at),
+        d.nodes_replaced, d.batches, static_cast<unsigned long long>(d.requests_failed),
+        static_cast<unsigned long long>(d.requests_arrived), ms(d.p99_us),
+        ms(d.p99_hour_before_us));
+  }
+}
 
 reports::Summary make_platform_summary(reports::Summary run, const models::PlatformTotals& t) {
   reports::Summary summary;
@@ -125,6 +281,11 @@ reports::Summary make_platform_summary(reports::Summary run, const models::Platf
                          .add("refused", t.writes.failed))
       .add("replication", replication(t))
       .add("dcs", per_dc(t));
+  if (t.composite) summary.add("composite", composite(*t.composite));
+  if (t.calls) summary.add("calls", calls(*t.calls));
+  if (const auto deploys = all_deploys(t); !deploys.empty()) {
+    summary.add("deploys", deploys_summary(deploys));
+  }
   return summary;
 }
 
@@ -151,6 +312,32 @@ void print_platform_totals(const models::PlatformTotals& t) {
       t.writes.committed, t.writes.at_risk, t.writes.lost, t.writes.conflicting,
       static_cast<unsigned long long>(t.cohort_moves),
       static_cast<unsigned long long>(t.residency_violations));
+  print_deploys(all_deploys(t));
+  if (t.composite) {
+    const models::CompositeTotals& c = *t.composite;
+    std::printf(
+        "  composite: %llu page views, first content p50 %.1f ms p99 %.1f ms, complete p50 "
+        "%.1f ms p99 %.1f ms; whole pages p50 %.1f ms p99 %.1f ms; %.0f page renders saved\n",
+        static_cast<unsigned long long>(c.all.started), ms(c.all.ttfc_p50_us),
+        ms(c.all.ttfc_p99_us), ms(c.all.ttcp_p50_us), ms(c.all.ttcp_p99_us),
+        ms(c.whole_page_p50_us), ms(c.whole_page_p99_us), c.page_renders_saved);
+  }
+  if (t.calls) {
+    const models::CallTotals& c = *t.calls;
+    std::printf(
+        "  calls: %llu started, %llu failed, %llu degraded, %llu dropped, %llu re-established; "
+        "relayed %.1f%% of pairs (expected %.1f%%); set-up p50 %.0f ms p99 %.0f ms; phone %llu "
+        "offered, %llu blocked\n",
+        static_cast<unsigned long long>(c.started),
+        static_cast<unsigned long long>(c.failed_signalling_dc_down + c.failed_no_relay_capacity +
+                                        c.failed_no_healthy_relay),
+        static_cast<unsigned long long>(c.degraded_calls),
+        static_cast<unsigned long long>(c.dropped),
+        static_cast<unsigned long long>(c.reestablished), 100.0 * c.relayed_share,
+        100.0 * c.expected_relay_share, ms(c.setup_p50_us), ms(c.setup_p99_us),
+        static_cast<unsigned long long>(c.phone_offered),
+        static_cast<unsigned long long>(c.phone_blocked));
+  }
 }
 
 }  // namespace b24::cli

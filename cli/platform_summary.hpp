@@ -3,6 +3,7 @@
 // summary table hold them, and the lines `b24sim run` prints.
 
 #include <cstdint>
+#include <vector>
 
 #include "models/platform_totals.hpp"
 #include "reports/summary.hpp"
@@ -15,5 +16,12 @@ namespace b24::cli {
                                                      const models::PlatformTotals& totals);
 
 void print_platform_totals(const models::PlatformTotals& totals);
+
+// Rolling deploys (issue 5; scenarios/README.md "deploy"): the `deploys` block of summary.json,
+// per DC deployed plus totals; empty when the run had no deploy. `deploys` of every tier, in
+// start order.
+[[nodiscard]] std::vector<models::DeployTotals> all_deploys(const models::PlatformTotals& totals);
+[[nodiscard]] reports::Summary deploys_summary(const std::vector<models::DeployTotals>& deploys);
+void print_deploys(const std::vector<models::DeployTotals>& deploys);
 
 }  // namespace b24::cli

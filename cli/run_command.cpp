@@ -11,6 +11,7 @@
 #include "cli/platform_summary.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_run.hpp"
+#include "cli/storage_summary.hpp"
 #include "reports/report_error.hpp"
 #include "scenarios/scenario.hpp"
 
@@ -59,6 +60,7 @@ void print_web_tier_totals(const models::WebTierTotals& t) {
   std::printf("  latency p50 %.1f ms, p99 %.1f ms; SLO-violation minutes %llu\n",
               static_cast<double>(t.p50_us) / 1000.0, static_cast<double>(t.p99_us) / 1000.0,
               static_cast<unsigned long long>(t.slo_violation_minutes));
+  print_deploys(t.deploys);
   std::printf("  nodes peak %d, mean %.2f, %.1f node-hours, cost %.2f USD, %llu scaling actions\n",
               t.peak_nodes, t.mean_nodes, t.node_hours, t.cost_usd,
               static_cast<unsigned long long>(t.scaling_actions));
@@ -68,7 +70,9 @@ void print_outcome(const scenarios::Scenario& s, const RunOutcome& o) {
   std::printf("b24sim: %s, seed %llu, %s simulated in %.1f s wall (%llu events)\n", s.name.c_str(),
               static_cast<unsigned long long>(s.seed), sim::format_duration(s.duration).c_str(),
               o.wall_s, static_cast<unsigned long long>(o.events));
-  if (o.platform) {
+  if (o.storage) {
+    print_storage_totals(*o.storage);
+  } else if (o.platform) {
     print_platform_totals(*o.platform);
   } else {
     print_web_tier_totals(o.totals);

@@ -6,6 +6,7 @@
 #include "b24/version.hpp"
 #include "cli/platform_summary.hpp"
 #include "cli/progress.hpp"
+#include "cli/storage_summary.hpp"
 #include "models/platform.hpp"
 #include "reports/run_directory.hpp"
 #include "reports/sqlite_recorder.hpp"
@@ -45,6 +46,11 @@ void write_meta(reports::SqliteRecorder& rec, const scenarios::Scenario& s) {
   rec.set_meta("overrides", join_overrides(s));
   rec.set_meta("version", version_string);
   rec.set_meta("duration_us", std::to_string(s.duration.count()));
+  if (s.storage) {
+    rec.set_meta("sample_step_us", std::to_string(s.storage->sample_step.count()));
+    rec.set_meta("dc_entities", "storage/" + s.storage->name);
+    return;
+  }
   if (!s.platform) {
     rec.set_meta("sample_step_us", std::to_string(s.web.sample_step.count()));
     rec.set_meta("dc_entities", "dc/" + s.web.name);
@@ -93,6 +99,24 @@ void simulate_platform(sim::Simulator& sim, const scenarios::Scenario& scenario,
     const models::WebTier& tier = platform.tier(models::DcId{i});
     recorder.histogram(sim.now(), tier.entity(), "latency_us", tier.load_balancer().latency());
   }
+}
+
+// Issue 5: only the region's object store, years of device failures fast-forwarded.
+void simulate_storage(sim::Simulator& sim, const scenarios::Scenario& scenario,
+                      reports::SqliteRecorder& recorder, const RunOptions& options,
+                      RunOutcome& outcome) {
+  models::ObjectStore store(sim, *scenario.storage, recorder);
+  store.start();
+  const sim::Instant end = sim::start_instant + scenario.duration;
+  ProgressBar bar(sim.now(), end, options.progress);
+  run_with_progress(sim, end, bar);
+  outcome.storage = store.totals();
+  outcome.trace_hash = sim.trace().hash();
+  outcome.events = sim.events_handled();
+  outcome.summary =
+      make_storage_summary(make_run_block(scenario, outcome.trace_hash, outcome.events),
+                           *scenario.storage, *outcome.storage);
+  recorder.histogram(sim.now(), store.entity(), "ack_latency_us", store.ack_latency());
 }
 
 }  // namespace
@@ -160,6 +184,7 @@ reports::Summary make_summary(const scenarios::Scenario& s, const models::WebTie
       .add("littles_law", reports::Summary{}
                               .add("mean_in_system", t.littles_l)
                               .add("arrival_rate_x_mean_time", t.littles_lambda_w));
+  if (!t.deploys.empty()) summary.add("deploys", deploys_summary(t.deploys));
   return summary;
 }
 
@@ -172,7 +197,9 @@ RunOutcome run_scenario(const scenarios::Scenario& scenario, const RunOptions& o
 
   sim::Simulator sim(scenario.seed);
   RunOutcome outcome;
-  if (scenario.platform) {
+  if (scenario.storage) {
+    simulate_storage(sim, scenario, recorder, options, outcome);
+  } else if (scenario.platform) {
     simulate_platform(sim, scenario, recorder, options, outcome);
   } else {
     simulate_web_tier(sim, scenario, recorder, options, outcome);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "models/object_store.hpp"
 #include "models/platform_totals.hpp"
 #include "models/web_tier.hpp"
 #include "reports/summary.hpp"
@@ -22,6 +23,7 @@ struct RunOutcome {
   std::filesystem::path directory;
   models::WebTierTotals totals;                    // a single-DC run
   std::optional<models::PlatformTotals> platform;  // a platform run (then `totals` is empty)
+  std::optional<models::StorageTotals> storage;    // a storage run (then `totals` is empty)
   reports::Summary summary;
   std::uint64_t trace_hash = 0;
   std::uint64_t events = 0;

@@ -49,7 +49,9 @@ void AutoScalingGroup::launch(sim::Instant in_service_at) {
   const policy::InstanceId id = next_id_++;
   const auto node_id = static_cast<std::uint32_t>(id);
   Member m{
-      .instance = {.id = id, .launched_at = to_policy_time(sim_.now())},
+      .instance = {.id = id,
+                   .launched_at = to_policy_time(sim_.now()),
+                   .launch_template_version = launch_version_},
       .node = std::make_unique<WebNode>(sim_, node_id, params_.node,
                                         sim_.stream(entity_ + "/node/" + std::to_string(id)), lb_),
       .launch = {}};
@@ -159,13 +161,66 @@ void AutoScalingGroup::scale(const ScalingSignals& signals) {
 void AutoScalingGroup::replace() {
   const policy::ReplacementDecision d =
       policy::decide_replacement(params_.auto_scaling.replacement, observation());
-  if (d.terminate.empty() && d.launch_count == 0) return;
-  record("replacement", d.reason);
+  // Instances an instance refresh is draining are replaced when they terminate (by finalize),
+  // not here: the refresh terminates first, then launches.
+  const int owed = refresh_launches_owed();
+  const int launches = std::max(0, d.launch_count - owed);
+  if (d.terminate.empty() && launches == 0) return;
+  record("replacement", owed == 0 ? d.reason
+                                  : d.reason + "; " + std::to_string(owed) +
+                                        " of them launch as the instance refresh's draining "
+                                        "instances terminate");
   for (const policy::InstanceId id : d.terminate) finalize(id, "replaced: unhealthy");
-  for (int i = 0; i < d.launch_count; ++i) {
-    const double delay_s = sim::sample(params_.auto_scaling.launch_delay_s, launch_rng_);
-    launch(sim_.now() + sim::from_seconds(std::max(0.0, delay_s)));
+  for (int i = 0; i < launches; ++i) launch_after_delay();
+}
+
+void AutoScalingGroup::launch_after_delay() {
+  const double delay_s = sim::sample(params_.auto_scaling.launch_delay_s, launch_rng_);
+  launch(sim_.now() + sim::from_seconds(std::max(0.0, delay_s)));
+}
+
+int AutoScalingGroup::refresh_launches_owed() const {
+  int owed = 0;
+  for (const Member& m : members_) {
+    if (m.refresh && m.instance.lifecycle == policy::LifecycleState::terminating) ++owed;
   }
+  return owed;
+}
+
+void AutoScalingGroup::refresh_replace(policy::InstanceId id) {
+  Member* m = find(id);
+  B24_ASSERT(m != nullptr && m->instance.lifecycle == policy::LifecycleState::in_service);
+  m->refresh = true;
+  begin_drain(*m);
+  recorder_.event(sim_.now(), "refresh_drain", entity_,
+                  "instance " + std::to_string(id) + " (version " +
+                      std::to_string(m->instance.launch_template_version) +
+                      ") deregistered and draining for the instance refresh");
+  update_gauges();
+}
+
+std::vector<policy::Instance> AutoScalingGroup::refresh_view() const {
+  std::vector<policy::Instance> out;
+  out.reserve(members_.size());
+  for (const Member& m : members_) {
+    policy::Instance i = m.instance;
+    if (i.lifecycle == policy::LifecycleState::in_service &&
+        (m.node->state() != NodeState::in_service ||
+         checker_.state_of(m.node->id()) != policy::HealthState::healthy)) {
+      i.health = policy::InstanceHealth::unhealthy;
+    }
+    out.push_back(i);
+  }
+  return out;
+}
+
+AutoScalingGroup::VersionCounts AutoScalingGroup::in_service_by_version(int version) const {
+  VersionCounts c;
+  for (const Member& m : members_) {
+    if (m.instance.lifecycle != policy::LifecycleState::in_service) continue;
+    ++(m.instance.launch_template_version < version ? c.old_version : c.new_version);
+  }
+  return c;
 }
 
 void AutoScalingGroup::scale_in() {
@@ -216,8 +271,16 @@ void AutoScalingGroup::finalize(policy::InstanceId id, std::string_view why) {
   }
   recorder_.event(sim_.now(), "terminate", entity_,
                   "instance " + std::to_string(id) + " terminated: " + std::string(why));
+  const bool refreshed = m->refresh;
   members_.erase(members_.begin() + (m - members_.data()));
   live_.add(sim_.now(), -1.0);
+  // The refresh's replacement, unless the group scaled in meanwhile and has enough live.
+  if (refreshed) {
+    const auto live = std::count_if(members_.begin(), members_.end(), [](const Member& x) {
+      return x.instance.lifecycle != policy::LifecycleState::terminating;
+    });
+    if (live < desired_) launch_after_delay();
+  }
 }
 
 void AutoScalingGroup::crash(std::uint32_t count) {

@@ -66,6 +66,25 @@ class AutoScalingGroup {
   // Crashes `count` InService nodes, lowest ids first.
   void crash(std::uint32_t count);
 
+  // Rolling deploys (models/rolling_deploy.hpp). Every launch from now on runs `version`.
+  void set_launch_version(int version) noexcept { launch_version_ = version; }
+  [[nodiscard]] int launch_version() const noexcept { return launch_version_; }
+  // An instance refresh replaces `id`: it is deregistered and drained like a scale-in, and when
+  // it terminates a new instance (the launch version) is launched in its place, unless the group
+  // already has its desired capacity live (it scaled in meanwhile). Meanwhile the replacement
+  // policy does not launch for it: terminate first, then launch (MaxHealthyPercentage 100).
+  void refresh_replace(policy::InstanceId id);
+  // What an instance refresh sees: every live instance with its version; healthy only once it
+  // passed its load balancer health check and its EC2 status check is fine.
+  [[nodiscard]] std::vector<policy::Instance> refresh_view() const;
+  // InService instances (draining excluded) on a version older than `version`, and the others.
+  struct VersionCounts {
+    int old_version = 0;
+    int new_version = 0;
+  };
+  [[nodiscard]] VersionCounts in_service_by_version(int version) const;
+  [[nodiscard]] const WebTierParams& params() const noexcept { return params_; }
+
   [[nodiscard]] NodeCounts counts() const;
   [[nodiscard]] int desired() const noexcept { return desired_; }
   [[nodiscard]] std::uint64_t scaling_actions() const noexcept { return scaling_actions_; }
@@ -81,10 +100,13 @@ class AutoScalingGroup {
     double busy_mark_s = 0.0;  // node busy core-seconds at the start of the CPU period
     double step_mark_s = 0.0;  // the same at the start of the sample step
     sim::Instant drain_deadline{};
+    bool refresh = false;  // drained by an instance refresh: a replacement launches at the end
   };
   [[nodiscard]] policy::GroupObservation observation() const;
   [[nodiscard]] Member* find(policy::InstanceId id);
   void launch(sim::Instant in_service_at);
+  void launch_after_delay();
+  [[nodiscard]] int refresh_launches_owed() const;
   void enter_service(policy::InstanceId id);
   void refresh_health();
   void scale(const ScalingSignals& signals);
@@ -105,6 +127,7 @@ class AutoScalingGroup {
   std::vector<Member> members_;  // ascending instance id
   policy::InstanceId next_id_ = 0;
   int desired_;
+  int launch_version_ = 1;
   std::uint64_t scaling_actions_ = 0;
   std::vector<std::optional<policy::Timestamp>> simple_cooldown_started_;  // per simple policy
   sim::TimeWeightedGauge live_;        // launched and not yet terminated

@@ -75,6 +75,8 @@ std::string_view fault_kind_name(FaultKind kind) {
       return "partition";
     case FaultKind::node_crash:
       return "node_crash";
+    case FaultKind::turn_failure:
+      return "turn_failure";
   }
   return "?";
 }

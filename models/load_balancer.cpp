@@ -65,6 +65,7 @@ void LoadBalancer::fail(Outcome outcome, const Request& request) {
       break;
   }
   left(request);
+  if (observer_ != nullptr) observer_->on_completed(request, outcome, client_latency(request));
 }
 
 void LoadBalancer::left(const Request& request) {
@@ -149,11 +150,11 @@ void LoadBalancer::on_served(std::uint32_t node, const Request& request) {
     fail(Outcome::timeout_504, request);
   } else {
     ++counters_.served;
-    const sim::Duration latency =
-        params_.network_rtt + sim::Duration{request.client_rtt_us} + at_balancer;
+    const sim::Duration latency = client_latency(request);
     latency_.record(latency);
     window_latency_.record(latency);
     left(request);
+    if (observer_ != nullptr) observer_->on_completed(request, Outcome::served, latency);
   }
   drain_surge_queue();
 }

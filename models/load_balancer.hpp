@@ -43,6 +43,18 @@ struct LoadBalancerCounters {
   [[nodiscard]] std::uint64_t failed() const { return failed_502 + failed_503 + failed_504; }
 };
 
+// Hears how every request that arrived at the load balancer ended, with the latency the client
+// saw (its round trips included). Installed only where someone needs per-request completions
+// (the composite site's time to complete page); otherwise the load balancer pays a null check.
+// Called from inside the load balancer: react by scheduling, never by calling back into it.
+class CompletionObserver {
+ public:
+  virtual void on_completed(const Request& request, Outcome outcome, sim::Duration latency) = 0;
+
+ protected:
+  ~CompletionObserver() = default;
+};
+
 class LoadBalancer final : public RequestListener {
  public:
   LoadBalancer(sim::Simulator& sim, const LoadBalancerParams& params, sim::Rng rng);
@@ -56,6 +68,10 @@ class LoadBalancer final : public RequestListener {
   void deregister(std::uint32_t node_id);
 
   void arrive(const Request& request);
+  // nullptr: none (the default).
+  void set_completion_observer(CompletionObserver* observer) noexcept { observer_ = observer; }
+  // The client <-> load balancer round trip every request pays on top of its own client_rtt_us.
+  [[nodiscard]] sim::Duration network_rtt() const noexcept { return params_.network_rtt; }
 
   void on_served(std::uint32_t node, const Request& request) override;
   void on_aborted(std::uint32_t node, const Request& request) override;
@@ -89,6 +105,10 @@ class LoadBalancer final : public RequestListener {
   void drain_surge_queue();
   void fail(Outcome outcome, const Request& request);
   void left(const Request& request);
+  [[nodiscard]] sim::Duration client_latency(const Request& request) const {
+    return params_.network_rtt + sim::Duration{request.client_rtt_us} +
+           (sim_.now() - request.arrived);
+  }
   void release(std::uint32_t node_id);
 
   sim::Simulator& sim_;
@@ -105,6 +125,7 @@ class LoadBalancer final : public RequestListener {
   sim::TimeWeightedGauge in_flight_gauge_;
   double time_in_system_s_ = 0.0;
   sim::Welford dispatch_wait_s_;
+  CompletionObserver* observer_ = nullptr;
 };
 
 }  // namespace b24::models

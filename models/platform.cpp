@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "models/call_service.hpp"
 #include "models/fault_plan.hpp"
 #include "models/geo.hpp"
 #include "models/policy_time.hpp"
@@ -52,6 +53,8 @@ Platform::Platform(sim::Simulator& sim, const PlatformParams& params, sim::Recor
       sim, topology_, params_.health, recorder,
       [this](DcId dc, bool healthy) { on_health_change(dc, healthy); });
   build_cohorts();
+  build_composite();
+  build_calls();
 }
 
 Platform::~Platform() = default;
@@ -63,6 +66,16 @@ void Platform::build_tiers() {
     if (tier.name != name)
       throw std::invalid_argument("platform: tier " + tier.name + " != " + name);
     tier.external_arrivals = true;
+    tier.deploy.reset();  // a platform deploys its DCs itself (schedule_deploy)
+    tier.deploy_planned =
+        params_.deploy && std::find(params_.deploy->dcs.begin(), params_.deploy->dcs.end(), name) !=
+                              params_.deploy->dcs.end();
+    if (params_.composite.enabled()) {
+      tier.node.cpu_share[static_cast<std::size_t>(RequestKind::static_part)] =
+          params_.composite.static_cpu_share;
+      tier.node.cpu_share[static_cast<std::size_t>(RequestKind::dynamic_part)] =
+          params_.composite.dynamic_cpu_share;
+    }
     tier.sample_step = params_.sample_step;
     for (const FaultSpec& f : faults_) {
       if (f.kind == FaultKind::node_crash && f.targets.at(0) == name) {
@@ -75,6 +88,9 @@ void Platform::build_tiers() {
 
 void Platform::build_cohorts() {
   const std::size_t n = topology_.dc_count();
+  if (params_.cohorts.size() > 65535) {
+    throw std::invalid_argument("platform: at most 65,535 cohorts (Request::cohort is 16 bits)");
+  }
   rtt_us_.assign(n, std::vector<std::int32_t>(n, 0));
   for (std::uint32_t h = 0; h < n; ++h) {
     for (std::uint32_t s = 0; s < n; ++s) rtt_us_[h][s] = client_rtt_us(DcId{h}, DcId{s});
@@ -108,7 +124,9 @@ void Platform::start() {
   replication_->start();
   health_->start();
   for (auto& cohort : cohorts_) cohort->start();
+  if (calls_) calls_->start();
   schedule_faults();
+  schedule_deploy();
   struct Sampler {
     Platform* platform;
     void operator()() const {
@@ -153,9 +171,52 @@ void Platform::route(std::uint32_t index, Request request) {
   }
   ++d.routed;
   d.write_weight += wf;
-  request.cohort = index;
+  request.cohort = static_cast<std::uint16_t>(index);
   request.client_rtt_us = rtt_us_[cohort.home().index][dc.index];
+  if (composite_ && composite_->composite(index)) {
+    composite_->start_page(dc.index, request);
+    return;
+  }
   tiers_[dc.index]->arrive(request);
+}
+
+// The composite site (issue 5), built only when cohorts are named: it observes every DC's load
+// balancer for the parts of its pages and, for the comparison, the whole pages.
+void Platform::build_composite() {
+  if (!params_.composite.enabled()) return;
+  std::vector<std::string> names;
+  for (const CohortParams& c : params_.cohorts) names.push_back(c.name);
+  std::vector<sim::Duration> rtt;
+  for (const auto& tier : tiers_) rtt.push_back(tier->load_balancer().network_rtt());
+  composite_ = std::make_unique<CompositeSite>(
+      *sim_, params_.composite, names, std::move(rtt),
+      [this](std::uint32_t dc, const Request& part) { return deliver_part(dc, part); }, *recorder_);
+  for (std::uint32_t i = 0; i < tiers_.size(); ++i) {
+    tiers_[i]->set_completion_observer(&composite_->observer(i));
+  }
+}
+
+// A composite page's part to its DC's load balancer, unless the DC went down since the page
+// started (then it fails as unreachable, like any request for a DC that is down). The page was
+// counted for the write rates when it was routed: a shell adds a request without writes.
+bool Platform::deliver_part(std::uint32_t dc, const Request& part) {
+  DcRuntime& d = dc_[dc];
+  if (!topology_.dc_up(DcId{dc})) {
+    ++d.failed_unreachable;
+    if (d.open_failover) ++failovers_[*d.open_failover].requests_failed;
+    return false;
+  }
+  if (part.kind == RequestKind::static_part) ++d.routed;
+  tiers_[dc]->arrive(part);
+  return true;
+}
+
+// WebRTC calls and telephony (issue 5): they see the cohorts and the topology, never a DC's
+// objects.
+void Platform::build_calls() {
+  if (!params_.calls) return;
+  const CallWorld world{&topology_, cohorts_, &rtt_us_};
+  calls_ = std::make_unique<CallService>(*sim_, *params_.calls, world, *recorder_);
 }
 
 }  // namespace b24::models

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "models/cohort.hpp"
+#include "models/composite_site.hpp"
 #include "models/db_pair.hpp"
 #include "models/dc_health_monitor.hpp"
 #include "models/partition.hpp"
@@ -28,6 +29,8 @@
 #include "sim/simulator.hpp"
 
 namespace b24::models {
+
+class CallService;
 
 class Platform {
  public:
@@ -65,6 +68,9 @@ class Platform {
 
   void build_tiers();
   void build_cohorts();
+  void build_calls();
+  void build_composite();
+  [[nodiscard]] bool deliver_part(std::uint32_t dc, const Request& part);
   void route(std::uint32_t cohort, Request request);
   void on_health_change(DcId dc, bool healthy);
   void place_all();
@@ -72,6 +78,9 @@ class Platform {
   [[nodiscard]] std::vector<policy::DataCenterState> dc_states() const;
   void note_move(Cohort& cohort, DcId from, const policy::PlacementDecision& d);
   void schedule_faults();
+  // The scenario's deploy: the DCs of params_.deploy one after the other, from `index`.
+  void schedule_deploy();
+  void start_deploy(std::size_t index);
   void schedule_fault(const FaultSpec& fault);
   [[nodiscard]] std::vector<LinkId> links_by_name(const std::vector<std::string>& names) const;
   void on_partition(std::size_t label, bool cut);
@@ -93,6 +102,8 @@ class Platform {
   std::unique_ptr<ReplicationNetwork> replication_;
   std::unique_ptr<DcHealthMonitor> health_;
   std::vector<std::unique_ptr<Cohort>> cohorts_;
+  std::unique_ptr<CallService> calls_;        // null: no calls in the scenario
+  std::unique_ptr<CompositeSite> composite_;  // null: no composite cohort
   std::vector<DcRuntime> dc_;
   std::vector<std::vector<std::int32_t>> rtt_us_;  // [home][served] extra client round trip
   std::vector<FaultSpec> faults_;                  // fixed and drawn, sorted

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "models/call_service.hpp"
 #include "models/platform.hpp"
 #include "sim/assert.hpp"
 
@@ -18,6 +19,21 @@ std::string join(const std::vector<std::string>& names) {
 
 void Platform::schedule_faults() {
   for (const FaultSpec& f : faults_) schedule_fault(f);
+}
+
+void Platform::schedule_deploy() {
+  if (!params_.deploy || params_.deploy->dcs.empty()) return;
+  for (const std::string& name : params_.deploy->dcs) (void)topology_.dc_by_name(name);  // known
+  sim_->schedule_at(sim::start_instant + params_.deploy->at, [this] { start_deploy(0); });
+}
+
+// One DC at a time: the next starts when the previous is done. A DC that is down at its turn
+// starts anyway; its deploy waits (its group is suspended) until the DC is back.
+void Platform::start_deploy(std::size_t index) {
+  if (index >= params_.deploy->dcs.size()) return;
+  const DcId dc = topology_.dc_by_name(params_.deploy->dcs[index]);
+  tiers_[dc.index]->start_deploy(params_.deploy->refresh,
+                                 [this, index] { start_deploy(index + 1); });
 }
 
 void Platform::schedule_fault(const FaultSpec& f) {
@@ -51,6 +67,13 @@ void Platform::schedule_fault(const FaultSpec& f) {
     }
     case FaultKind::node_crash:
       break;  // handed to the DC's web tier at construction (build_tiers)
+    case FaultKind::turn_failure: {
+      if (!calls_) break;  // no calls, no relays
+      const DcId dc = topology_.dc_by_name(f.targets.at(0));
+      sim_->schedule_at(at, [this, dc] { calls_->fail_relay(dc); });
+      if (ends) sim_->schedule_at(end, [this, dc] { calls_->recover_relay(dc); });
+      break;
+    }
   }
 }
 
@@ -93,6 +116,7 @@ void Platform::fail_dc(DcId dc) {
   d.open_failover = failovers_.size();
   failovers_.push_back(f);
   topology_.set_dc_up(dc, false);
+  if (calls_) calls_->on_dc_failed(dc);
   tiers_[dc.index]->set_suspended(true);
   dbs_[dc.index]->set_dc_up(false);
   d.write_tps = 0.0;
@@ -128,6 +152,7 @@ void Platform::recover_dc(DcId dc) {
     d.open_failover.reset();
   }
   topology_.set_dc_up(dc, true);
+  if (calls_) calls_->on_dc_recovered(dc);
   resume_when_home(dc);
   dbs_[dc.index]->set_dc_up(true);
   replication_->on_topology_changed("dc " + topology_.dc(dc).name + " recovered");

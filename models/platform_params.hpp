@@ -10,9 +10,12 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "models/call_params.hpp"
+#include "models/composite_params.hpp"
 #include "models/replication_link.hpp"
 #include "models/topology_params.hpp"
 #include "models/web_tier.hpp"
@@ -85,12 +88,12 @@ struct DbPairParams {
                              .bandwidth_bytes_per_s = 1.25e9};
 };
 
-enum class FaultKind : std::uint8_t { dc_failure, db_crash, partition, node_crash };
+enum class FaultKind : std::uint8_t { dc_failure, db_crash, partition, node_crash, turn_failure };
 
 // A fault at a fixed time: whole DC down (`targets` = one DC), a DB server crash (`targets` = one
-// DC, `server` 0 or 1), a partition (`targets` = link names "<a>-<b>"), or web nodes crashing
-// (`targets` = one DC, `nodes`). It lasts `length` (a node crash has none; 0 elsewhere means
-// until the end of the run).
+// DC, `server` 0 or 1), a partition (`targets` = link names "<a>-<b>"), web nodes crashing
+// (`targets` = one DC, `nodes`), or a DC's TURN relays failing (turn_failure, `targets` = one
+// DC). It lasts `length` (a node crash has none; 0 elsewhere means until the end of the run).
 struct FaultSpec {
   FaultKind kind = FaultKind::dc_failure;
   std::vector<std::string> targets;
@@ -112,6 +115,14 @@ struct RandomFaultSpec {
   std::uint32_t nodes = 1;
 };
 
+// `deploy:` of a platform scenario: a rolling deploy of the listed DCs' web tiers, one DC after
+// the other (the next starts when the previous is done), from `at`.
+struct PlatformDeployParams {
+  sim::Duration at{};            // from the start of the run
+  std::vector<std::string> dcs;  // in deploy order (the loader expands `all` to topology order)
+  InstanceRefreshParams refresh{};
+};
+
 struct PlatformParams {
   TopologyParams topology;
   // One per DC, in topology.dcs order; tiers[i].name == topology.dcs[i].name. Their workloads
@@ -124,10 +135,15 @@ struct PlatformParams {
   DbPairParams db{};
   std::vector<FaultSpec> faults;
   std::vector<RandomFaultSpec> random_faults;
+  std::optional<PlatformDeployParams> deploy;
   SloParams slo{};
+  // The composite site (issue 5): off unless cohorts are named.
+  CompositeParams composite{};
   // The run's length: random faults are drawn within it. The CLI sets it from the scenario.
   sim::Duration horizon = std::chrono::hours{24};
   sim::Duration sample_step = std::chrono::seconds{60};  // per-DC, per-link and cohort series
+  // WebRTC calls, TURN relays and telephony (issue 5); absent: no calls.
+  std::optional<CallParams> calls;
 };
 
 }  // namespace b24::models

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "models/call_service.hpp"
 #include "models/platform.hpp"
 #include "sim/assert.hpp"
 #include "sim/latency_histogram.hpp"
@@ -37,6 +38,8 @@ void Platform::on_sample() {
     dbs_[i]->sample();
   }
   replication_->sample();
+  if (composite_) composite_->sample(now);
+  if (calls_) calls_->sample();
   check_conservation();
 }
 
@@ -44,6 +47,12 @@ void Platform::on_sample() {
 void Platform::check_conservation() const {
   std::uint64_t sent = 0;
   for (const auto& cohort : cohorts_) sent += cohort->counters().arrived;
+  // A composite page that reached its DC became its parts: those delivered to a load balancer
+  // and the dynamic ones that found the DC down (a cache hit sends none of its own).
+  if (composite_) {
+    sent = sent - composite_->pages_started() + composite_->parts_delivered() +
+           composite_->parts_unreachable();
+  }
   std::uint64_t received = 0;
   for (std::uint32_t i = 0; i < topology_.dc_count(); ++i) {
     received += tiers_[i]->load_balancer().counters().arrived + dc_[i].failed_unreachable;
@@ -136,6 +145,14 @@ PlatformTotals Platform::totals() {
     t.replication.push_back(std::move(r));
   }
   t.markers_out_of_order = replication_->markers_out_of_order();
+  if (composite_) {
+    t.composite = composite_->totals();
+    // Requests are what reached the load balancers (or failed as unreachable): a composite page
+    // counts as its parts, a cache hit is not one (the composite block counts pages).
+    t.requests_arrived = t.requests_arrived - composite_->pages_started() +
+                         composite_->parts_delivered() + composite_->parts_unreachable();
+  }
+  if (calls_) t.calls = calls_->totals();
   return t;
 }
 

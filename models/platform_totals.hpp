@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "models/call_totals.hpp"
+#include "models/composite_site.hpp"
 #include "models/web_tier.hpp"
 #include "sim/time.hpp"
 
@@ -78,6 +80,8 @@ struct PlatformTotals {
   std::uint64_t failbacks = 0;
   std::uint64_t residency_violations = 0;  // moves onto a DC the cohort's law does not allow
   std::uint64_t markers_out_of_order = 0;
+  std::optional<CompositeTotals> composite;  // when the scenario has a composite site
+  std::optional<CallTotals> calls;           // when the scenario has calls
 };
 
 }  // namespace b24::models

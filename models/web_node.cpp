@@ -28,6 +28,9 @@ WebNode::WebNode(sim::Simulator& sim, std::uint32_t id, const WebNodeParams& par
       cores_(params.cores),
       busy_gauge_(sim.now(), 0.0) {
   B24_ASSERT_MSG(params.cores > 0, "a web node needs at least one core");
+  for (const double share : params.cpu_share) {
+    B24_ASSERT_MSG(share >= 0.0, "a request kind's CPU share is not negative");
+  }
 }
 
 bool WebNode::can_accept() const noexcept {
@@ -57,7 +60,8 @@ void WebNode::start(std::uint32_t core, const Request& request) {
   c.request = request;
   ++busy_;
   busy_gauge_.set(sim_.now(), busy_);
-  const auto cpu = sim::from_seconds(sim::sample(params_.cpu_time_s, rng_));
+  const double share = params_.cpu_share[static_cast<std::size_t>(request.kind)];
+  const auto cpu = sim::from_seconds(sim::sample(params_.cpu_time_s, rng_) * share);
   c.done = sim_.schedule_in(std::max(cpu, sim::Duration{0}), [this, core] { finish(core); });
 }
 

@@ -3,6 +3,7 @@
 // Its CPU utilization is the time-weighted share of busy cores. It knows nothing of routing:
 // the load balancer submits requests and hears back through RequestListener.
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <string_view>
@@ -26,6 +27,10 @@ struct WebNodeParams {
   std::uint32_t queue_limit = 64;
   // CPU time one request needs, in seconds.
   sim::Distribution cpu_time_s = sim::Exponential(0.05);
+  // The share of cpu_time_s a request of each kind needs, indexed by RequestKind: a whole page
+  // 1; a composite page's static shell rendered on a cache miss and its dynamic blocks less
+  // (set by the platform from CompositeParams). One multiplication per request, no branch.
+  std::array<double, request_kind_count> cpu_share{1.0, 1.0, 1.0};
 };
 
 class RequestListener {

@@ -16,6 +16,8 @@ WebTier::WebTier(sim::Simulator& sim, const WebTierParams& params, const SloPara
       checker_(sim, lb_, params_.health_check, recorder, elb_entity_),
       cloudwatch_(sim, params_.cloudwatch, recorder, entity_),
       asg_(sim, params_, lb_, checker_, recorder, entity_ + "/asg"),
+      deploy_(sim, asg_, lb_, recorder, params_.name,
+              params_.deploy_planned || params_.deploy.has_value()),
       workload_(sim, params_.workload, sim.stream(entity_ + "/workload"),
                 [this](const Request& r) { lb_.arrive(r); }),
       period_start_(sim.now()),
@@ -74,6 +76,10 @@ void WebTier::start() {
   asg_.start();
   if (!params_.external_arrivals) workload_.start();
   schedule_faults();
+  if (params_.deploy) {
+    sim_.schedule_at(sim::start_instant + params_.deploy->at,
+                     [this] { deploy_.start(params_.deploy->refresh, {}); });
+  }
   struct Sampler {
     WebTier* tier;
     void operator()() const {
@@ -101,6 +107,7 @@ void WebTier::on_sample() {
   step_latency_.clear();
   lb_.take_window_latency(step_latency_);
   minute_latency_.merge(step_latency_);
+  deploy_.on_sample(step_latency_);
   period_latency_.merge(step_latency_);
   const NodeCounts n = asg_.counts();
   peak_nodes_ = std::max(peak_nodes_, n.in_service);
@@ -175,6 +182,7 @@ void WebTier::judge_minute() {
   const bool failing = arrived > 0 && static_cast<double>(failed) >
                                           slo_.max_error_rate * static_cast<double>(arrived);
   if (slow || failing) ++slo_violation_minutes_;
+  deploy_.on_minute(minute_latency_);
   minute_latency_.clear();
   at_last_minute_ = c;
   minute_start_ = sim_.now();
@@ -201,6 +209,7 @@ WebTierTotals WebTier::totals() const {
   t.node_hours = asg_.instance_seconds(now) / 3600.0;
   t.cost_usd = t.node_hours * params_.instance_price_usd_per_hour;
   t.scaling_actions = asg_.scaling_actions();
+  t.deploys = deploy_.totals();
   const double elapsed_s = sim::to_seconds(now - sim::start_instant);
   t.littles_l = lb_.in_flight_gauge().mean(now);
   const auto departed = lb_.departed();

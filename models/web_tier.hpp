@@ -8,6 +8,7 @@
 // request conservation: arrived = served + failed + in flight.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "models/cloudwatch.hpp"
 #include "models/health_checker.hpp"
 #include "models/load_balancer.hpp"
+#include "models/rolling_deploy.hpp"
 #include "models/web_tier_params.hpp"
 #include "models/workload.hpp"
 #include "sim/latency_histogram.hpp"
@@ -38,8 +40,9 @@ struct WebTierTotals {
   double node_hours = 0.0;  // launched to terminated
   double cost_usd = 0.0;
   std::uint64_t scaling_actions = 0;
-  double littles_l = 0.0;         // time-weighted requests in flight
-  double littles_lambda_w = 0.0;  // arrival rate x mean time in system of departed requests
+  double littles_l = 0.0;             // time-weighted requests in flight
+  double littles_lambda_w = 0.0;      // arrival rate x mean time in system of departed requests
+  std::vector<DeployTotals> deploys;  // rolling deploys of this tier, in start order
 };
 
 struct SloParams {
@@ -57,18 +60,29 @@ class WebTier {
   void start();
   // An arrival from outside (a platform cohort); the tier's own workload is then unused.
   void arrive(const Request& request) { lb_.arrive(request); }
+  // Per-request completions (the composite site); nullptr: none.
+  void set_completion_observer(CompletionObserver* o) noexcept { lb_.set_completion_observer(o); }
   // The offered rate the platform routes here now, for the tier's `offered_rps` series.
   void set_offered_rate(double rps) { offered_rps_ = rps; }
   // Suspended: the group publishes no CloudWatch datapoint and takes no scaling action; its nodes
   // keep their state. The platform suspends a DC's group when the DC fails (its control plane is
   // down with it) and resumes it when its tenants are back (see Platform). Requests are kept
   // away from a failed DC by the platform, not here.
-  void set_suspended(bool suspended) { suspended_ = suspended; }
+  void set_suspended(bool suspended) {
+    suspended_ = suspended;
+    deploy_.set_paused(suspended);
+  }
   [[nodiscard]] bool suspended() const noexcept { return suspended_; }
   [[nodiscard]] WebTierTotals totals() const;
   [[nodiscard]] const LoadBalancer& load_balancer() const noexcept { return lb_; }
   [[nodiscard]] const AutoScalingGroup& group() const noexcept { return asg_; }
   [[nodiscard]] const std::string& entity() const noexcept { return entity_; }
+  // Starts a rolling deploy of this tier's nodes now (models/rolling_deploy.hpp); `on_done`
+  // (may be empty) runs when it is done.
+  void start_deploy(const InstanceRefreshParams& params, std::function<void()> on_done) {
+    deploy_.start(params, std::move(on_done));
+  }
+  [[nodiscard]] const RollingDeploy& deploy() const noexcept { return deploy_; }
 
  private:
   void on_period();
@@ -89,6 +103,7 @@ class WebTier {
   HealthChecker checker_;
   CloudWatch cloudwatch_;
   AutoScalingGroup asg_;
+  RollingDeploy deploy_;
   Workload workload_;
   CloudWatch::MetricId cpu_metric_ = 0;
   CloudWatch::MetricId request_count_metric_ = 0;

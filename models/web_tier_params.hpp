@@ -82,6 +82,27 @@ struct NodeCrash {
   std::uint32_t nodes = 1;
 };
 
+// A rolling deploy of the tier's web nodes: an EC2 Auto Scaling instance refresh (Rolling
+// strategy) to a new launch template version; policy/instance_refresh.hpp decides the batches.
+struct InstanceRefreshParams {
+  // RefreshPreferences.MinHealthyPercentage: default 90 (EC2 Auto Scaling guide, "Understand
+  // the default values for an instance refresh").
+  int min_healthy_percentage = 90;
+  // RefreshPreferences.InstanceWarmup: by default the group's DefaultInstanceWarmup, else its
+  // HealthCheckGracePeriod (same page). nullopt: auto_scaling.default_instance_warmup when it
+  // was set (non-zero), else auto_scaling.health_check_grace_period.
+  std::optional<std::chrono::seconds> instance_warmup;
+  // How often the refresh looks at the group and finishes drains. AWS publishes no figure.
+  // Assumption: 5 s.
+  sim::Duration check_interval = std::chrono::seconds{5};
+};
+
+// A single-DC scenario's `deploy:` (a platform's is PlatformDeployParams).
+struct DeployParams {
+  sim::Duration at{};  // from the start of the run
+  InstanceRefreshParams refresh{};
+};
+
 struct WebTierParams {
   std::string name = "dc";  // entity prefix in records: "dc/<name>"
   WorkloadParams workload{};
@@ -95,6 +116,10 @@ struct WebTierParams {
   double instance_price_usd_per_hour = 0.10;  // Assumption: scenario sets its instance price
   sim::Duration sample_step = std::chrono::seconds{10};
   std::vector<NodeCrash> crashes{};
+  // A deploy at a fixed time (single-DC scenarios). A platform starts its DCs' deploys itself
+  // and sets `deploy_planned` so the tier keeps the hour of latency a deploy is compared with.
+  std::optional<DeployParams> deploy{};
+  bool deploy_planned = false;
   // In a platform run the cohorts generate the arrivals (WebTier::arrive) and `workload` is
   // unused.
   bool external_arrivals = false;

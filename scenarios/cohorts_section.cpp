@@ -166,6 +166,7 @@ void read_cohorts(const NodeView& root, const PlatformNames& names, models::Plat
     read_cohort_load(cohort, profiles, home_dc, c);
     if (name_ok) out.cohorts.push_back(std::move(c));
   }
+  read_composite(root, out);
 }
 
 }  // namespace b24::scenarios::detail

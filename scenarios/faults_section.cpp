@@ -21,8 +21,9 @@ std::optional<FaultKind> read_kind(const NodeView& item) {
     (void)item.entries();  // without a kind, no key can be told unknown
     return std::nullopt;
   }
-  static constexpr std::array<std::string_view, 4> kinds = {"dc_failure", "db_crash", "partition",
-                                                            "node_crash"};
+  // In models::FaultKind order.
+  static constexpr std::array<std::string_view, 5> kinds = {"dc_failure", "db_crash", "partition",
+                                                            "node_crash", "turn_failure"};
   const std::optional<std::size_t> index = value.as_choice(kinds);
   if (!index) {
     (void)item.entries();  // keys of an unknown kind: not reported as unknown on top

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/object_store_params.hpp"
 #include "models/platform_params.hpp"
 #include "models/web_tier.hpp"
 #include "models/web_tier_params.hpp"
@@ -29,6 +30,9 @@ struct Scenario {
   // `web`: the topology, one tier per DC, cohorts, placement, replication and faults. Its `slo`
   // is the same as the one above.
   std::optional<models::PlatformParams> platform;
+  // Issue 5: a storage scenario (a top-level `storage:` key) runs only one region's object
+  // store: no topology, no web tier. Its sample step is the top-level `sample_step`.
+  std::optional<models::ObjectStoreParams> storage;
   // The topology file as read (for reproduction, like source_text) and its path, resolved
   // against the directory of the file that names it; both empty when the topology is inline.
   std::string topology_text;

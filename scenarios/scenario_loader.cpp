@@ -88,13 +88,29 @@ Scenario read_platform_scenario(const Document& document, Reader& reader,
   detail::read_placement(root.child("placement"), p.placement);
   detail::read_health_detection(root.child("health_detection"), p.health);
   detail::read_cohorts(root, names, p);
+  detail::read_calls(root, p);
   detail::read_replication(root, document, diagnostics, names, p);
   detail::read_platform_faults(root, names, checked, p);
+  detail::read_platform_deploy(root, names, checked, p.deploy);
   reader.finish();
   // After finish(): the merged copies repeat web_defaults, whose errors are now all known.
   detail::read_dc_overrides(document, diagnostics, checked, p, periods);
   check_tier_sample_steps(root, checked, p, periods);
   s.platform = std::move(p);
+  return s;
+}
+
+// A scenario with a top-level `storage:` key (issue 5): one region's object store only. Keys of
+// the web tier or the platform are unknown keys here (reported by finish()).
+Scenario read_storage_scenario(Reader& reader, std::string_view stem) {
+  const NodeView root = reader.root();
+  Scenario s;
+  models::ObjectStoreParams p;
+  detail::CheckedValues checked;
+  read_top_level(root, stem, s, checked, p.sample_step);
+  detail::read_storage(root.child("storage"), p);
+  reader.finish();
+  s.storage = std::move(p);
   return s;
 }
 
@@ -105,6 +121,7 @@ Scenario read_scenario(const Document& document, std::string_view stem,
   if (root.is_mapping() && root.has("topology")) {
     return read_platform_scenario(document, reader, dir, stem, diagnostics);
   }
+  if (root.is_mapping() && root.has("storage")) return read_storage_scenario(reader, stem);
   Scenario s;
   detail::CheckedValues checked;
   read_top_level(root, stem, s, checked, s.web.sample_step);
@@ -116,6 +133,7 @@ Scenario read_scenario(const Document& document, std::string_view stem,
   checked.cloudwatch_period = detail::read_cloudwatch(root.child("cloudwatch"), s.web.cloudwatch);
   detail::read_auto_scaling(root.child("auto_scaling"), checked, s.web.auto_scaling);
   detail::read_faults(root, checked, s.web.workload, s.web.crashes);
+  detail::read_deploy(root, checked, s.web.workload.utc_offset, s.web.deploy);
   check_sample_step(root, checked);
   reader.finish();
   return s;

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/object_store_params.hpp"
 #include "models/platform_params.hpp"
 #include "models/web_tier.hpp"
 #include "models/web_tier_params.hpp"
@@ -100,6 +101,15 @@ void read_scaling_policies(const NodeView& auto_scaling, const CheckedValues& ch
 void read_faults(const NodeView& root, const CheckedValues& checked,
                  const models::WorkloadParams& workload, std::vector<models::NodeCrash>& out);
 
+// --- Storage scenarios (issue 5): a scenario with a top-level `storage:` key ------------------
+
+// storage.* into `out`; replicas <= zones and the PG x tenant bound are checked here.
+void read_storage(const NodeView& storage, models::ObjectStoreParams& out);
+
+// `deploy:` of a single-DC scenario; "12:00 local" is in the zone of `utc_offset`.
+void read_deploy(const NodeView& root, const CheckedValues& checked, sim::Duration utc_offset,
+                 std::optional<models::DeployParams>& out);
+
 // --- Platform scenarios (issue 4): a scenario with a top-level `topology:` key ------------------
 
 // The topology's DCs and links by name, for the cross-checks of a platform scenario. When the
@@ -142,7 +152,13 @@ bool read_platform_topology(const NodeView& root, const Document& document,
 void reject_single_dc_keys(const NodeView& root);
 void read_placement(const NodeView& placement, policy::PlacementPolicy& out);
 void read_health_detection(const NodeView& health, models::DcHealthParams& out);
+// Also reads `composite:` (read_composite), which names cohorts.
 void read_cohorts(const NodeView& root, const PlatformNames& names, models::PlatformParams& out);
+// composite: the composite site; its cohorts must be in out.cohorts. Absent: out untouched.
+void read_composite(const NodeView& root, models::PlatformParams& out);
+// `calls:` (issue 5): absent leaves out.calls empty. Storms name cohorts: call after
+// read_cohorts.
+void read_calls(const NodeView& root, models::PlatformParams& out);
 // Rings, pairs and edges with their per-edge checks; when those pass (and the topology is
 // valid), the graph as a whole is checked by models::validate_replication_graph, whose message is
 // reported at the `replication` key (`document` gives that key's file and position).
@@ -150,6 +166,10 @@ void read_replication(const NodeView& root, const Document& document, Diagnostic
                       const PlatformNames& names, models::PlatformParams& out);
 void read_platform_faults(const NodeView& root, const PlatformNames& names,
                           const CheckedValues& checked, models::PlatformParams& out);
+// `deploy:` of a platform scenario: dcs (names or `all`) deployed in sequence from `at`.
+void read_platform_deploy(const NodeView& root, const PlatformNames& names,
+                          const CheckedValues& checked,
+                          std::optional<models::PlatformDeployParams>& out);
 
 // One tier's sections (web_node, load_balancer, cloudwatch, auto_scaling,
 // instance_price_usd_per_hour) from `map` into `out`. Returns the CloudWatch period when valid.

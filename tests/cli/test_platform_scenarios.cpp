@@ -835,5 +835,73 @@ TEST_F(Bitrix24Day, IsDeterministic) {
   expect_reproduced(*run_);
 }
 
+// ==== rolling-deploy: the EU DCs updated one after the other from noon (issue 5) ====
+
+class RollingDeployScenario : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { run_ = run_shipped("rolling-deploy.yaml").release(); }
+  static void TearDownTestSuite() {
+    delete run_;
+    run_ = nullptr;
+  }
+  void SetUp() override { ASSERT_NE(run_, nullptr); }
+  static const models::PlatformDeployParams& deploy() { return *run_->scenario.platform->deploy; }
+  // The deploys in the order of the scenario's `dcs`, one per DC.
+  static std::vector<models::DeployTotals> in_order(const models::PlatformTotals& t,
+                                                    const std::vector<std::string>& dcs) {
+    std::vector<models::DeployTotals> out;
+    for (const std::string& name : dcs) {
+      for (const models::DcTotals& d : t.dcs) {
+        if (d.name != name) continue;
+        EXPECT_EQ(d.web.deploys.size(), 1u) << name;
+        if (!d.web.deploys.empty()) out.push_back(d.web.deploys.front());
+      }
+    }
+    return out;
+  }
+  static inline SharedRun* run_ = nullptr;
+};
+
+// The scenario's promise: with the default 90 % minimum healthy, no request fails; each DC
+// starts when the previous one is done; every batch waits at least the warm-up.
+TEST_F(RollingDeployScenario, EveryDcIsDeployedInSequenceWithoutAFailedRequest) {
+  const std::vector<models::DeployTotals> d = in_order(run_->totals(), deploy().dcs);
+  ASSERT_EQ(d.size(), deploy().dcs.size());
+  EXPECT_EQ(d.front().started_at, sim::start_instant + deploy().at);
+  const auto& group = run_->scenario.platform->tiers.front().auto_scaling.replacement;
+  const double warmup_s = static_cast<double>(
+      deploy().refresh.instance_warmup.value_or(group.health_check_grace_period).count());
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    ASSERT_TRUE(d[i].finished_at.has_value()) << d[i].dc;
+    if (i > 0) {
+      EXPECT_EQ(d[i].started_at, *d[i - 1].finished_at) << d[i].dc;
+    }
+    EXPECT_GE(d[i].nodes_replaced,
+              run_->scenario.platform->tiers.front().auto_scaling.limits.min_size);
+    EXPECT_EQ(d[i].requests_failed, 0u) << d[i].dc;
+    EXPECT_GT(d[i].requests_arrived, 0u);
+    EXPECT_GE(sim::to_seconds(*d[i].finished_at - d[i].started_at), d[i].batches * warmup_s);
+  }
+  EXPECT_EQ(summary_number(run_->db(), "deploys.count"), static_cast<double>(d.size()));
+  EXPECT_EQ(summary_number(run_->db(), "deploys.requests_failed"), 0.0);
+}
+
+// The other side of the question: with no minimum, every node of a DC goes at once and its
+// requests fail (503, no registered target) until the new nodes are InService.
+TEST_F(RollingDeployScenario, WithoutAMinimumHealthyRequestsFailInEveryDc) {
+  const std::vector<std::string> zero = {"deploy.min_healthy_percentage=0"};
+  const scenarios::Scenario s = load("rolling-deploy.yaml", zero);
+  const RunOutcome r = run_scenario(s, {.out = run_->scratch.path() / "zero"});
+  ASSERT_TRUE(r.platform.has_value());
+  for (const models::DeployTotals& d : in_order(*r.platform, deploy().dcs)) {
+    EXPECT_TRUE(d.finished_at.has_value()) << d.dc;
+    EXPECT_GT(d.requests_failed, 0u) << d.dc;
+  }
+}
+
+TEST_F(RollingDeployScenario, IsDeterministic) {
+  expect_reproduced(*run_);
+}
+
 }  // namespace
 }  // namespace b24::cli

@@ -374,7 +374,7 @@ const BadCase bad_cases[] = {
     {"bad kind",
      kind_tail,
      {"s.yaml:12:12: error: faults[0].kind: expected one of dc_failure, db_crash, partition, "
-      "node_crash, found 'dc_failur' (did you mean 'dc_failure'?)"}},
+      "node_crash, turn_failure, found 'dc_failur' (did you mean 'dc_failure'?)"}},
     {"negative write_fraction",
      "cohorts: [{name: eu, home: fra, write_fraction: -5%}]\n",
      {"s.yaml:10:49: error: cohorts[0].write_fraction: expected a fraction from 0 to 1 (0% "

@@ -26,6 +26,8 @@
 
 #include "../reports/sqlite_dump.hpp"
 #include "cli/scenario_run.hpp"
+#include "models/call_params.hpp"
+#include "models/call_totals.hpp"
 #include "models/platform.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/recorder.hpp"
@@ -900,6 +902,79 @@ TEST_F(RollingDeployScenario, WithoutAMinimumHealthyRequestsFailInEveryDc) {
 }
 
 TEST_F(RollingDeployScenario, IsDeterministic) {
+  expect_reproduced(*run_);
+}
+
+// ==== call-storm: an all-hands of mesh calls in Frankfurt at 10:00 (issue 5) ====
+
+class CallStormScenario : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { run_ = run_shipped("call-storm.yaml").release(); }
+  static void TearDownTestSuite() {
+    delete run_;
+    run_ = nullptr;
+  }
+  void SetUp() override { ASSERT_NE(run_, nullptr); }
+  static inline SharedRun* run_ = nullptr;
+};
+
+TEST_F(CallStormScenario, EveryStormCallIsAttemptedAndTheCallsAddUp) {
+  ASSERT_TRUE(run_->totals().calls.has_value());
+  const models::CallTotals& c = *run_->totals().calls;
+  std::uint64_t storm_calls = 0;
+  for (const models::CallStorm& s : run_->scenario.platform->calls->storms) storm_calls += s.calls;
+  EXPECT_EQ(c.storm, storm_calls);
+  EXPECT_EQ(c.started, c.one_to_one + c.group);
+  // Every attempt either connected or failed at set-up, for one of the three reasons.
+  EXPECT_EQ(c.started, c.connected + c.failed_signalling_dc_down + c.failed_no_relay_capacity +
+                           c.failed_no_healthy_relay);
+  // Connected calls end, are still running at the end, or were lost after a drop.
+  EXPECT_EQ(c.connected, c.completed + c.in_progress_at_end + c.lost_after_drop);
+  // A mesh call of N holds N (N - 1) one-way streams; the storm alone brings its calls' worth.
+  std::uint64_t storm_streams = 0;
+  for (const models::CallStorm& s : run_->scenario.platform->calls->storms) {
+    storm_streams += std::uint64_t{s.calls} * s.participants * (s.participants - 1);
+  }
+  EXPECT_GE(c.streams, storm_streams);
+  EXPECT_LE(c.relayed_streams, c.streams);
+  // Nothing fails in this scenario, so nothing drops.
+  EXPECT_EQ(c.dropped, 0u);
+}
+
+TEST_F(CallStormScenario, IsDeterministic) {
+  expect_reproduced(*run_);
+}
+
+// ==== turn-outage: Frankfurt's TURN relays down for an hour (issue 5) ====
+
+class TurnOutageScenario : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { run_ = run_shipped("turn-outage.yaml").release(); }
+  static void TearDownTestSuite() {
+    delete run_;
+    run_ = nullptr;
+  }
+  void SetUp() override { ASSERT_NE(run_, nullptr); }
+  static inline SharedRun* run_ = nullptr;
+};
+
+TEST_F(TurnOutageScenario, RelayedCallsDropAndComeBackOnAnotherRelay) {
+  const models::PlatformTotals& t = run_->totals();
+  ASSERT_TRUE(t.calls.has_value());
+  const models::CallTotals& c = *t.calls;
+  EXPECT_GT(c.dropped, 0u);
+  // A dropped call comes back or runs out of time before it can.
+  EXPECT_EQ(c.dropped, c.reestablished + c.lost_after_drop);
+  EXPECT_GT(c.reestablished, c.lost_after_drop);
+  // The clients retry after retry_after: no call is back sooner.
+  const sim::Duration retry = run_->scenario.platform->calls->retry_after;
+  EXPECT_GE(c.interruption_p50_us, us(retry));
+  // Only the relays fail: the DC stays healthy, so no cohort moves and nothing fails over.
+  EXPECT_TRUE(t.failovers.empty());
+  EXPECT_EQ(t.cohort_moves, 0u);
+}
+
+TEST_F(TurnOutageScenario, IsDeterministic) {
   expect_reproduced(*run_);
 }
 

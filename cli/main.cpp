@@ -4,7 +4,9 @@
 
 #include "b24/version.hpp"
 #include "cli/demo_command.hpp"
+#include "cli/explain_command.hpp"
 #include "cli/run_command.hpp"
+#include "cli/schema_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -15,6 +17,8 @@ int main(int argc, char** argv) {
   b24::cli::add_run_command(app);
   b24::cli::add_validate_command(app);
   b24::cli::add_demo_command(app);
+  b24::cli::add_explain_command(app);
+  b24::cli::add_schema_command(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

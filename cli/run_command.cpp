@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "b24/version.hpp"
+#include "cli/checks.hpp"
 #include "cli/platform_summary.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_run.hpp"
@@ -83,6 +84,7 @@ void print_outcome(const scenarios::Scenario& s, const RunOutcome& o) {
       static_cast<unsigned long long>(s.seed), join_overrides(s).c_str(), scenario_hash(s).c_str(),
       version_string);
   std::printf("  run directory: %s (run.sqlite, summary.json)\n", o.directory.string().c_str());
+  print_checks(o.checks, stdout);
 }
 
 void do_run(const RunArgs& args) {
@@ -92,11 +94,20 @@ void do_run(const RunArgs& args) {
   options.out =
       args.out.empty() ? std::filesystem::path("runs") / s.name : std::filesystem::path(args.out);
   options.progress = progress_wanted(args.quiet);
+  bool passed = true;
   try {
-    print_outcome(s, run_scenario(s, options));
+    const RunOutcome outcome = run_scenario(s, options);
+    print_outcome(s, outcome);
+    passed = all_passed(outcome.checks);
   } catch (const reports::ReportError& e) {
     std::fprintf(stderr, "b24sim: %s\n", e.what());
     throw CLI::RuntimeError(1);
+  }
+  // Issue 6: a failed check fails the run, so a capacity plan can gate a CI pipeline.
+  if (!passed) {
+    std::fflush(stdout);  // the verdicts first
+    std::fprintf(stderr, "b24sim: a check failed\n");
+    throw CLI::RuntimeError(failed_check_exit_status);
   }
 }
 

@@ -205,6 +205,9 @@ RunOutcome run_scenario(const scenarios::Scenario& scenario, const RunOptions& o
     simulate_web_tier(sim, scenario, recorder, options, outcome);
   }
   recorder.set_meta("trace_hash", sim::format_hash(outcome.trace_hash));
+  // Issue 6: the verdicts go into the summary with the figures they read.
+  outcome.checks = evaluate_checks(scenario.checks, outcome.summary);
+  if (!outcome.checks.empty()) outcome.summary.add("checks", checks_summary(outcome.checks));
   recorder.set_summary(outcome.summary);
   outcome.wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();

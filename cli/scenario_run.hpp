@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "cli/checks.hpp"
 #include "models/object_store.hpp"
 #include "models/platform_totals.hpp"
 #include "models/web_tier.hpp"
@@ -24,7 +25,8 @@ struct RunOutcome {
   models::WebTierTotals totals;                    // a single-DC run
   std::optional<models::PlatformTotals> platform;  // a platform run (then `totals` is empty)
   std::optional<models::StorageTotals> storage;    // a storage run (then `totals` is empty)
-  reports::Summary summary;
+  reports::Summary summary;                        // with a `checks` block when there are any
+  std::vector<CheckResult> checks;                 // the scenario's checks, in order
   std::uint64_t trace_hash = 0;
   std::uint64_t events = 0;
   double wall_s = 0.0;

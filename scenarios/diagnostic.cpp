@@ -15,7 +15,22 @@ std::string format(const Diagnostic& diagnostic) {
   out += ": error: ";
   if (!diagnostic.key_path.empty()) out += diagnostic.key_path + ": ";
   out += diagnostic.message;
-  return out;
+  // One line of text whatever the input: a key path written in binary garbage, or a yaml-cpp
+  // message that ends with the offending byte ("unknown escape character: \0"), must not put a
+  // control byte on a terminal or split a log line (issue 6, found by the malformed table).
+  std::string printable;
+  printable.reserve(out.size());
+  for (const char ch : out) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      printable += buf;
+    } else {
+      printable += ch;
+    }
+  }
+  return printable;
 }
 
 std::string quote(std::string_view text) {

@@ -17,6 +17,7 @@
 #include <tuple>
 #include <utility>
 
+#include "scenarios/key_log.hpp"
 #include "scenarios/scenario_sections.hpp"
 
 namespace b24::scenarios::detail {
@@ -114,6 +115,7 @@ void read_web_defaults(const NodeView& root, const PlatformNames& names,
     if (name.starts_with("x-")) continue;
     (void)names.dc_named(value, name);
     // Its keys are read, and unknown ones reported, by read_dc_overrides.
+    const KeyLogPause not_a_read;  // the key list records them there (key_log.hpp)
     know_subtree(value);
   }
   out.tiers.clear();

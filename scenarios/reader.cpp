@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "scenarios/key_log.hpp"
 #include "scenarios/suggest.hpp"
 
 namespace b24::scenarios {
@@ -30,7 +31,7 @@ std::string unknown_key_message(std::string_view key, const std::vector<std::str
 // --- Reader -----------------------------------------------------------------------------------
 
 Reader::Reader(const Document& document, Diagnostics& diagnostics)
-    : document_(document), diagnostics_(diagnostics) {}
+    : document_(document), diagnostics_(diagnostics), key_log_(current_key_log()) {}
 
 NodeView Reader::root() {
   if (!document_.loaded()) return NodeView(this, no_node, "", Mark{}, true);
@@ -94,7 +95,10 @@ bool NodeView::is_mapping() const {
 }
 
 std::string_view NodeView::text() const {
-  return is_scalar() ? node()->text : std::string_view{};
+  if (!is_scalar()) return {};
+  // A reader that looks at the text itself ("target_tracking: none") accepts a scalar here.
+  if (reader_->key_log_ != nullptr) reader_->key_log_->note_kind(path_, "a word");
+  return node()->text;
 }
 
 NodeView NodeView::absent_child(std::string path) const {
@@ -112,6 +116,7 @@ bool NodeView::expect_mapping() const {
 
 NodeView NodeView::lookup(std::string_view key) const {
   std::string path = join(path_, key);
+  if (reader_->key_log_ != nullptr) reader_->key_log_->note_key(path);
   // Absent, or "section:" with nothing after it: an empty mapping, every key at its default.
   if (!present() || quiet_ || is_null()) return absent_child(std::move(path));
   if (!expect_mapping()) return NodeView(reader_, no_node, std::move(path), mark_, true);
@@ -146,6 +151,7 @@ NodeView NodeView::require_value(std::string_view key) const {
 
 NodeView NodeView::child(std::string_view key) const {
   NodeView found = lookup(key);
+  if (reader_->key_log_ != nullptr) reader_->key_log_->note_kind(found.path_, "a mapping");
   if (!found.present() || found.is_null()) return found;
   if (!found.expect_mapping()) return NodeView(reader_, no_node, found.path_, found.mark_, true);
   reader_->visit(found.node_, found.path_);
@@ -163,6 +169,7 @@ std::vector<NodeView> NodeView::items(std::string_view key) const {
 }
 
 std::vector<NodeView> NodeView::items() const {
+  if (reader_->key_log_ != nullptr) reader_->key_log_->note_kind(path_, "a sequence");
   if (!present() || quiet_ || is_null()) return {};
   if (!is_sequence()) {
     if (reader_->first_complaint(node_)) {
@@ -188,6 +195,7 @@ std::vector<std::pair<std::string, NodeView>> NodeView::entries(std::string_view
 }
 
 std::vector<std::pair<std::string, NodeView>> NodeView::entries() const {
+  if (reader_->key_log_ != nullptr) reader_->key_log_->note_entries(path_);
   if (!present() || quiet_ || is_null() || !expect_mapping()) return {};
   reader_->visit(node_, path_);
   reader_->know_all(node_);

@@ -73,6 +73,7 @@ struct EnumChoice {
 };
 
 class Reader;
+class KeyLog;
 
 class NodeView {
  public:
@@ -240,6 +241,7 @@ class Reader {
   std::map<NodeId, Visit> visits_;  // mappings read, in document order
   std::set<NodeId> complained_;
   std::set<NodeId> finished_;
+  KeyLog* key_log_;  // scenarios/key_log.hpp: records the keys asked for; usually nullptr
 };
 
 // --- Template definitions -----------------------------------------------------------------------

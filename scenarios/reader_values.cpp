@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "scenarios/decimal.hpp"
+#include "scenarios/key_log.hpp"
 #include "scenarios/reader.hpp"
 #include "scenarios/suggest.hpp"
 
@@ -79,6 +80,7 @@ Parsed<bool> parse_bool(std::string_view text) {
 }  // namespace
 
 std::optional<std::string_view> NodeView::scalar_for(std::string_view expected) const {
+  if (reader_->key_log_ != nullptr) reader_->key_log_->note_kind(path_, expected);
   if (!present() || quiet_) return std::nullopt;
   const Node& n = *node();
   if (n.kind == NodeKind::scalar) return std::string_view(n.text);

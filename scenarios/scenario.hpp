@@ -14,6 +14,7 @@
 #include "models/platform_params.hpp"
 #include "models/web_tier.hpp"
 #include "models/web_tier_params.hpp"
+#include "scenarios/check.hpp"
 #include "scenarios/diagnostic.hpp"
 #include "sim/time.hpp"
 
@@ -45,6 +46,9 @@ struct Scenario {
     std::string text;
   };
   std::vector<IncludedFile> included;
+  // Issue 6: assertions over the run's figures (scenarios/check.hpp), evaluated after the run
+  // by cli/checks.hpp; `b24sim run` exits with status 3 when one fails.
+  std::vector<Check> checks;
   std::filesystem::path source_path;
   // The command-line overrides applied over source_text (`--set key.path=value`), as given and in
   // order: with the file, the seed and the version they reproduce the run.

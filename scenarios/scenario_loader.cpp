@@ -92,6 +92,9 @@ Scenario read_platform_scenario(const Document& document, Reader& reader,
   detail::read_replication(root, document, diagnostics, names, p);
   detail::read_platform_faults(root, names, checked, p);
   detail::read_platform_deploy(root, names, checked, p.deploy);
+  const auto features = static_cast<std::uint8_t>(feature_platform | (p.calls ? feature_calls : 0) |
+                                                  (p.deploy ? feature_deploy : 0));
+  detail::read_checks(root, features, &names, s.checks);
   reader.finish();
   // After finish(): the merged copies repeat web_defaults, whose errors are now all known.
   detail::read_dc_overrides(document, diagnostics, checked, p, periods);
@@ -109,6 +112,7 @@ Scenario read_storage_scenario(Reader& reader, std::string_view stem) {
   detail::CheckedValues checked;
   read_top_level(root, stem, s, checked, p.sample_step);
   detail::read_storage(root.child("storage"), p);
+  detail::read_checks(root, feature_storage, nullptr, s.checks);
   reader.finish();
   s.storage = std::move(p);
   return s;
@@ -135,6 +139,9 @@ Scenario read_scenario(const Document& document, std::string_view stem,
   detail::read_faults(root, checked, s.web.workload, s.web.crashes);
   detail::read_deploy(root, checked, s.web.workload.utc_offset, s.web.deploy);
   check_sample_step(root, checked);
+  const auto features =
+      static_cast<std::uint8_t>(feature_web_tier | (s.web.deploy ? feature_deploy : 0));
+  detail::read_checks(root, features, nullptr, s.checks);
   reader.finish();
   return s;
 }
@@ -160,6 +167,14 @@ Scenario load_scenario(const std::filesystem::path& path, std::span<const std::s
     s.source_path = path;
     s.overrides.assign(overrides.begin(), overrides.end());
     return s;
+  }
+  // A scenario file with nothing in it is almost always a mistake (a truncated copy, the wrong
+  // path), not a request for every default (issue 6); text given to load_scenario_text, and an
+  // empty included file, still mean "all defaults" and "nothing added".
+  if (text->find_first_not_of(" \t\r\n") == std::string::npos) {
+    diagnostics.add({path.string(), 1, 1, "",
+                     "the scenario file is empty: expected a mapping of scenario keys (name:, "
+                     "duration:, ...)"});
   }
   Scenario s = load_scenario_text(*text, path.string(), overrides, diagnostics);
   s.source_path = path;

@@ -22,6 +22,7 @@
 #include "models/platform_params.hpp"
 #include "models/web_tier.hpp"
 #include "models/web_tier_params.hpp"
+#include "scenarios/check.hpp"
 #include "scenarios/document.hpp"
 #include "scenarios/reader.hpp"
 #include "sim/distributions.hpp"
@@ -170,6 +171,12 @@ void read_platform_faults(const NodeView& root, const PlatformNames& names,
 void read_platform_deploy(const NodeView& root, const PlatformNames& names,
                           const CheckedValues& checked,
                           std::optional<models::PlatformDeployParams>& out);
+
+// `checks:` (issue 6, scenarios/check.hpp): each expression parsed and checked against what the
+// scenario has (`features`: ScenarioFeature bits); a (dc: <name>) must name a topology DC
+// (`names`: null outside a platform scenario, where no check takes an argument).
+void read_checks(const NodeView& root, std::uint8_t features, const PlatformNames* names,
+                 std::vector<Check>& out);
 
 // One tier's sections (web_node, load_balancer, cloudwatch, auto_scaling,
 // instance_price_usd_per_hour) from `map` into `out`. Returns the CloudWatch period when valid.

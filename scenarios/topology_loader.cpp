@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "models/geo.hpp"
+#include "scenarios/key_log.hpp"
 #include "scenarios/suggest.hpp"
 #include "scenarios/yaml_loader.hpp"
 
@@ -253,6 +254,8 @@ std::vector<models::LinkSpec> read_links(const NodeView& topology, const DcIndex
 
 models::TopologyParams read_document(const Document& document, std::string_view stem,
                                      Diagnostics& diagnostics) {
+  // A topology file holds what an inline `topology:` mapping does: its keys are listed there.
+  const KeyLogPrefix prefix("topology");
   Reader reader(document, diagnostics);
   TopologySection section = read_topology(reader.root(), stem);
   reader.finish();

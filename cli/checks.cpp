@@ -12,7 +12,7 @@ namespace b24::cli {
 namespace {
 
 using Path = std::array<std::string_view, 4>;  // keys from the summary's root; "" ends it
-constexpr std::string_view dc_key = "<dc>";    // stands for the check's (dc: <name>)
+constexpr std::string_view dc_key = "<dc>";    // stands for the check's argument's <name>
 constexpr double infinite = std::numeric_limits<double>::infinity();
 constexpr double missing = std::numeric_limits<double>::quiet_NaN();
 
@@ -116,6 +116,13 @@ double availability(const reports::Summary& summary, const std::string& dc) {
   return arrived > 0.0 ? 100.0 * (1.0 - failed / arrived) : 100.0;
 }
 
+// A plan's or a cohort's node cost per tenant over 30 days (models/platform_cost.cpp); missing
+// when it counts no tenants (the loader rejects such a check, a hand-made one fails).
+double cost_per_tenant_month(const reports::Summary& summary, const scenarios::Check& check) {
+  const std::string_view block = check.argument_key == "cohort" ? "cohorts" : "plans";
+  return lookup(summary, {block, dc_key, "cost_per_tenant_month_usd"}, check.argument);
+}
+
 double peak_nodes(const reports::Summary& summary, const std::string& dc) {
   if (!dc.empty()) return lookup(summary, {"dcs", dc_key, "peak_nodes"}, dc);
   const double web = lookup(summary, {"nodes", "peak_in_service"}, "");
@@ -129,6 +136,7 @@ double measure(const scenarios::Check& check, const reports::Summary& summary) {
   if (check.figure == "availability") return availability(summary, dc);
   if (check.figure == "failover_time") return failover_time(summary, dc);
   if (check.figure == "peak_nodes") return peak_nodes(summary, dc);
+  if (check.figure == "cost_per_tenant_month") return cost_per_tenant_month(summary, check);
   if (check.figure == "cost_per_month") {
     // The run's cost scaled to 30 days: a one-day run times 30.
     scenarios::Check cost = check;

@@ -30,7 +30,9 @@ void do_explain(const ExplainArgs& args) {
 void add_explain_command(CLI::App& app) {
   auto args = std::make_shared<ExplainArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "explain", "Print the resolved scenario (after includes and overrides) as YAML");
+      "explain",
+      "Print the resolved scenario (after includes, overrides and defaults) as YAML; "
+      "defaults are marked # default");
   cmd->add_option("scenario", args->scenario, "scenario YAML file")->required();
   cmd->add_option("--set", args->overrides, "override one scenario value, as for run")
       ->type_name("KEY.PATH=VALUE")

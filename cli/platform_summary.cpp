@@ -91,6 +91,37 @@ reports::Summary per_dc(const models::PlatformTotals& t) {
   return out;
 }
 
+// The cohorts' shares of the node cost (models/platform_cost.cpp); the per-tenant figure only
+// where tenants are counted (JSON has no null in our summaries: the key is absent).
+reports::Summary cohort_costs(const models::PlatformTotals& t) {
+  reports::Summary out;
+  for (const models::CohortCostTotals& c : t.cohorts) {
+    reports::Summary one;
+    one.add("plan", c.plan)
+        .add("tenants", c.tenants)
+        .add("web_requests", c.web_requests)
+        .add("cost_usd", c.cost_usd);
+    if (c.cost_per_tenant_month_usd) {
+      one.add("cost_per_tenant_month_usd", *c.cost_per_tenant_month_usd);
+    }
+    out.add(c.name, std::move(one));
+  }
+  return out;
+}
+
+reports::Summary plan_costs(const models::PlatformTotals& t) {
+  reports::Summary out;
+  for (const models::PlanCostTotals& p : t.plans) {
+    reports::Summary one;
+    one.add("cohorts", p.cohorts).add("tenants", p.tenants).add("cost_usd", p.cost_usd);
+    if (p.cost_per_tenant_month_usd) {
+      one.add("cost_per_tenant_month_usd", *p.cost_per_tenant_month_usd);
+    }
+    out.add(p.plan, std::move(one));
+  }
+  return out;
+}
+
 reports::Summary composite_pages(const models::CompositePageTotals& c) {
   const double hit_ratio =
       c.started == 0 ? 0.0 : static_cast<double>(c.cache_hits) / static_cast<double>(c.started);
@@ -267,7 +298,8 @@ reports::Summary make_platform_summary(reports::Summary run, const models::Platf
       .add("nodes", reports::Summary{}
                         .add("sum_of_dc_peaks", t.peak_nodes)
                         .add("node_hours", t.node_hours)
-                        .add("cost_usd", t.cost_usd))
+                        .add("cost_usd", t.cost_usd)
+                        .add("unattributed_cost_usd", t.unattributed_cost_usd))
       .add("placement", reports::Summary{}
                             .add("cohort_moves", t.cohort_moves)
                             .add("failbacks", t.failbacks)
@@ -280,13 +312,26 @@ reports::Summary make_platform_summary(reports::Summary run, const models::Platf
                          .add("conflicting", t.writes.conflicting)
                          .add("refused", t.writes.failed))
       .add("replication", replication(t))
-      .add("dcs", per_dc(t));
+      .add("dcs", per_dc(t))
+      .add("cohorts", cohort_costs(t))
+      .add("plans", plan_costs(t));
   if (t.composite) summary.add("composite", composite(*t.composite));
   if (t.calls) summary.add("calls", calls(*t.calls));
   if (const auto deploys = all_deploys(t); !deploys.empty()) {
     summary.add("deploys", deploys_summary(deploys));
   }
   return summary;
+}
+
+// One line per plan that counts tenants (a scenario without `tenants:` prints none).
+void print_plans(const models::PlatformTotals& t) {
+  for (const models::PlanCostTotals& p : t.plans) {
+    if (!p.cost_per_tenant_month_usd) continue;
+    std::printf(
+        "  plan %s: %llu tenants in %llu cohorts, cost %.2f USD, %.4f USD per tenant-month\n",
+        p.plan.c_str(), static_cast<unsigned long long>(p.tenants),
+        static_cast<unsigned long long>(p.cohorts), p.cost_usd, *p.cost_per_tenant_month_usd);
+  }
 }
 
 void print_platform_totals(const models::PlatformTotals& t) {
@@ -312,6 +357,7 @@ void print_platform_totals(const models::PlatformTotals& t) {
       t.writes.committed, t.writes.at_risk, t.writes.lost, t.writes.conflicting,
       static_cast<unsigned long long>(t.cohort_moves),
       static_cast<unsigned long long>(t.residency_violations));
+  print_plans(t);
   print_deploys(all_deploys(t));
   if (t.composite) {
     const models::CompositeTotals& c = *t.composite;

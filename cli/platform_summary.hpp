@@ -16,6 +16,8 @@ namespace b24::cli {
                                                      const models::PlatformTotals& totals);
 
 void print_platform_totals(const models::PlatformTotals& totals);
+// The cost per tenant-month of each plan that counts tenants, one line each.
+void print_plans(const models::PlatformTotals& totals);
 
 // Rolling deploys (issue 5; scenarios/README.md "deploy"): the `deploys` block of summary.json,
 // per DC deployed plus totals; empty when the run had no deploy. `deploys` of every tier, in

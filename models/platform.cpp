@@ -82,6 +82,7 @@ void Platform::build_tiers() {
         tier.crashes.push_back({f.at, f.nodes});
       }
     }
+    dc_[i].cpu_share = tier.node.cpu_share;
     tiers_.push_back(std::make_unique<WebTier>(*sim_, tier, params_.slo, *recorder_));
   }
 }
@@ -95,8 +96,10 @@ void Platform::build_cohorts() {
   for (std::uint32_t h = 0; h < n; ++h) {
     for (std::uint32_t s = 0; s < n; ++s) rtt_us_[h][s] = client_rtt_us(DcId{h}, DcId{s});
   }
+  tier_requests_.assign(params_.cohorts.size() * n, KindCounts{});
   for (std::size_t i = 0; i < params_.cohorts.size(); ++i) {
     CohortParams c = params_.cohorts[i];
+    if (c.plan.empty()) throw std::invalid_argument("platform: cohort " + c.name + " has no plan");
     const DcId home = topology_.dc_by_name(c.home);
     if (c.jurisdiction.empty()) c.jurisdiction = topology_.dc(home).jurisdiction;
     if (!c.utc_offset_set) c.workload.utc_offset = topology_.dc(home).utc_offset;
@@ -177,7 +180,12 @@ void Platform::route(std::uint32_t index, Request request) {
     composite_->start_page(dc.index, request);
     return;
   }
-  tiers_[dc.index]->arrive(request);
+  to_tier(dc.index, request);
+}
+
+void Platform::to_tier(std::uint32_t dc, const Request& request) {
+  ++tier_requests_[request.cohort * dc_.size() + dc][static_cast<std::size_t>(request.kind)];
+  tiers_[dc]->arrive(request);
 }
 
 // The composite site (issue 5), built only when cohorts are named: it observes every DC's load
@@ -207,7 +215,7 @@ bool Platform::deliver_part(std::uint32_t dc, const Request& part) {
     return false;
   }
   if (part.kind == RequestKind::static_part) ++d.routed;
-  tiers_[dc]->arrive(part);
+  to_tier(dc, part);
   return true;
 }
 

@@ -10,6 +10,7 @@
 // replication are fluid (models/replication_link.hpp), driven every sample step by the requests
 // each DC actually served.
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,6 +24,7 @@
 #include "models/platform_params.hpp"
 #include "models/platform_totals.hpp"
 #include "models/replication_network.hpp"
+#include "models/request.hpp"
 #include "models/topology.hpp"
 #include "models/web_tier.hpp"
 #include "sim/recorder.hpp"
@@ -64,7 +66,12 @@ class Platform {
     double write_tps = 0.0;
     std::optional<std::size_t> open_failover;  // index into failovers_ while down
     bool has_replica = false;                  // an out-edge in the replication graph
+    // Its nodes' CPU share per request kind (WebNodeParams::cpu_share): the weights of the
+    // cost attribution.
+    std::array<double, request_kind_count> cpu_share{1.0, 1.0, 1.0};
   };
+  // Requests of one cohort to one DC's web tier, per kind: what its cost share is drawn from.
+  using KindCounts = std::array<std::uint64_t, request_kind_count>;
 
   void build_tiers();
   void build_cohorts();
@@ -72,6 +79,10 @@ class Platform {
   void build_composite();
   [[nodiscard]] bool deliver_part(std::uint32_t dc, const Request& part);
   void route(std::uint32_t cohort, Request request);
+  // Every request that reaches a DC's load balancer goes through here, counted for the cost.
+  void to_tier(std::uint32_t dc, const Request& request);
+  // The cohorts' and plans' shares of the DCs' node cost (PlatformTotals::cohorts, ::plans).
+  void attribute_cost(PlatformTotals& t) const;
   void on_health_change(DcId dc, bool healthy);
   void place_all();
   void place(Cohort& cohort, std::span<const policy::DataCenterState> dcs);
@@ -105,6 +116,7 @@ class Platform {
   std::unique_ptr<CallService> calls_;        // null: no calls in the scenario
   std::unique_ptr<CompositeSite> composite_;  // null: no composite cohort
   std::vector<DcRuntime> dc_;
+  std::vector<KindCounts> tier_requests_;          // [cohort x dc_count + dc]
   std::vector<std::vector<std::int32_t>> rtt_us_;  // [home][served] extra client round trip
   std::vector<FaultSpec> faults_;                  // fixed and drawn, sorted
   std::vector<FailoverTotals> failovers_;

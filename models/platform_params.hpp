@@ -39,6 +39,12 @@ struct CohortParams {
   bool utc_offset_set = false;  // false: take the home DC's offset
   // Share of served requests that commit a write to the cohort's database. Assumption: 10 %.
   double write_fraction = 0.10;
+  // The tenant accounts the cohort's load stands for, and their plan: they change no load, only
+  // how the cohort's share of the web tiers' cost is divided (PlatformTotals::cohorts and
+  // ::plans). 0 tenants: not counted, no per-tenant figure. The plan is a free lower-case
+  // label ("free", "paid", ...); unwritten, a cohort is a paying one.
+  std::uint64_t tenants = 0;
+  std::string plan = "paid";
 };
 
 // How the platform decides that a whole DC is down: an external health checker (DNS failover,

@@ -153,6 +153,8 @@ PlatformTotals Platform::totals() {
                          composite_->parts_delivered() + composite_->parts_unreachable();
   }
   if (calls_) t.calls = calls_->totals();
+  t.simulated_s = sim::to_seconds(sim_->now() - sim::start_instant);
+  attribute_cost(t);
   return t;
 }
 

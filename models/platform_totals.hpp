@@ -60,6 +60,32 @@ struct WriteFates {
   double failed = 0.0;       // refused: no DB server of the DC was available
 };
 
+// One cohort's share of the web tiers' node cost (scenarios/README.md "cohorts"). In each DC the
+// cohort pays the DC's cost over the run in proportion to the web CPU its requests asked for
+// there: the requests it sent to the DC's load balancer, each weighted by its kind's CPU share (1
+// for a whole page). Every cohort's requests in a DC draw their CPU time from the DC's one
+// distribution, so this is the cohort's expected share of the CPU the nodes spent. Idle capacity
+// (floors, warm-up, scale-in lag) is shared in the same proportion.
+struct CohortCostTotals {
+  std::string name;
+  std::string plan;
+  std::uint64_t tenants = 0;
+  std::uint64_t web_requests = 0;  // sent to a web tier, every kind, all DCs
+  double cost_usd = 0.0;           // over the run
+  // cost_usd scaled to 30 days and divided by tenants; none when tenants == 0.
+  std::optional<double> cost_per_tenant_month_usd;
+};
+
+// The cohorts of one plan added up. The per-tenant figure counts only the cohorts with tenants
+// (their cost over their tenants); cost_usd is every cohort of the plan.
+struct PlanCostTotals {
+  std::string plan;
+  std::uint64_t cohorts = 0;
+  std::uint64_t tenants = 0;
+  double cost_usd = 0.0;
+  std::optional<double> cost_per_tenant_month_usd;  // none when no cohort counts tenants
+};
+
 struct PlatformTotals {
   std::vector<DcTotals> dcs;  // in topology order
   // Client view over all DCs: what cohorts sent and how it ended.
@@ -80,6 +106,11 @@ struct PlatformTotals {
   std::uint64_t failbacks = 0;
   std::uint64_t residency_violations = 0;  // moves onto a DC the cohort's law does not allow
   std::uint64_t markers_out_of_order = 0;
+  double simulated_s = 0.0;               // the run's length, for the per-month figures
+  std::vector<CohortCostTotals> cohorts;  // in scenario order
+  std::vector<PlanCostTotals> plans;      // in order of each plan's first cohort
+  // Node cost of DCs that served no cohort's request in the whole run: nobody to charge it to.
+  double unattributed_cost_usd = 0.0;
   std::optional<CompositeTotals> composite;  // when the scenario has a composite site
   std::optional<CallTotals> calls;           // when the scenario has calls
 };

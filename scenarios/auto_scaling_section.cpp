@@ -55,6 +55,9 @@ void read_capacity(const NodeView& group, models::AutoScalingParams& out) {
 // `replacement_batch`: the share of the desired capacity replaced at a time, a whole percent.
 void read_replacement_batch(const NodeView& group, policy::ReplacementPolicy& out) {
   const NodeView value = group.value("replacement_batch");
+  if (value.records_default()) {
+    value.note_default(integer_text(out.max_replacement_percent) + "%");
+  }
   const std::optional<double> share = value.as_fraction();
   if (!share) return;
   const double percent = *share * 100.0;

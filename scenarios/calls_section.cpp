@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "scenarios/scenario_sections.hpp"
 
@@ -14,14 +15,33 @@ using namespace std::chrono_literals;
 
 // A rate "0.5/s" (a bare number: per second) that may be 0.
 void read_rate(const NodeView& map, std::string_view key, double& out) {
-  if (const std::optional<double> r = map.value(key).as_rate_per_s({.max = 1e6, .bare_per = 1s})) {
+  const NodeView value = map.value(key);
+  if (value.records_default()) value.note_default(rate_text(out));
+  if (const std::optional<double> r = value.as_rate_per_s({.max = 1e6, .bare_per = 1s})) {
     out = *r;
   }
+}
+
+// The default of a bandwidth read in `scale` units per bit/s: in those units ("1700kbps") when
+// that reads back as exactly `out`, else in bit/s when that does.
+std::optional<std::string> scaled_bandwidth_text(double out, double scale) {
+  const std::string_view prefix = scale == 1e-3 ? "k" : scale == 1e-6 ? "M" : "";
+  const std::optional<std::string> number = number_text(out);
+  std::vector<std::optional<std::string>> candidates;
+  if (number && !prefix.empty()) candidates.push_back(*number + std::string(prefix) + "bps");
+  candidates.push_back(bandwidth_text(out / scale));
+  for (const std::optional<std::string>& text : candidates) {
+    if (!text) continue;
+    const std::optional<double> bps = parse_bandwidth_bps(*text).value;
+    if (bps && *bps * scale == out) return text;
+  }
+  return std::nullopt;
 }
 
 // A positive bandwidth ("1700kbit/s"), into `scale` units per bit/s (1e-3: kbit/s, 1e-6: Mbit/s).
 void read_bandwidth(const NodeView& map, std::string_view key, double scale, double& out) {
   const NodeView value = map.value(key);
+  if (value.records_default()) value.note_default(scaled_bandwidth_text(out, scale));
   const std::optional<double> bps = value.as_bandwidth_bps();
   if (!bps) return;
   if (*bps > 0.0) {
@@ -161,6 +181,7 @@ void read_telephony(const NodeView& calls, models::CallParams& out) {
   read_bool(phone, "enabled", out.telephony);
   read_u32(phone, "channels", out.gateway.channels, {.min = 1, .max = 1'000'000});
   const NodeView rate = phone.value("call_rate");
+  if (rate.records_default()) rate.note_default(rate_text(out.gateway.call_rate_per_s));
   if (const std::optional<double> r = rate.as_rate_per_s({.max = 1e6, .bare_per = 1s})) {
     if (*r > 0.0) {
       out.gateway.call_rate_per_s = *r;

@@ -1,9 +1,10 @@
 #pragma once
 // `checks:` of a scenario (issue 6): assertions over the run's headline figures, written
 //
-//   <figure>[(<arg>: <value>)] <op> <number>[ unit]        ops: <  <=  >  >=  ==  !=
+//   <figure>[(<key>: <name>)] <op> <number>[ unit]        ops: <  <=  >  >=  ==  !=
 //
-// e.g. "availability >= 99.95%", "p99_latency(dc: fra) < 800ms", "cost_per_month < 12000 USD".
+// e.g. "availability >= 99.95%", "p99_latency(dc: fra) < 800ms", "cost_per_month < 12000 USD",
+// "cost_per_tenant_month(plan: free) < 0.50 USD".
 // The figures are a fixed, documented list (scenarios/README.md "checks"); each has one unit, the
 // kinds of scenario it applies to and an optional argument. The loader parses and validates a
 // check (figure, argument, unit, that the figure applies to this scenario); cli/checks.hpp
@@ -33,10 +34,13 @@ enum ScenarioFeature : std::uint8_t {
 struct CheckFigure {
   std::string_view name;
   FigureUnit unit;
-  std::uint8_t kinds;         // feature bits of which one must be present (web/platform/storage)
-  std::uint8_t needs;         // feature bits that must all be present (calls, deploy), or 0
-  std::string_view argument;  // "dc" when the figure takes (dc: <name>), else empty
-  std::string_view meaning;   // one line, for messages
+  std::uint8_t kinds;  // feature bits of which one must be present (web/platform/storage)
+  std::uint8_t needs;  // feature bits that must all be present (calls, deploy), or 0
+  // The keys the figure takes in parentheses, '|' between alternatives: "dc" for (dc: <name>),
+  // "plan|cohort" for (plan: <name>) or (cohort: <name>); empty: none.
+  std::string_view argument;
+  std::string_view meaning;        // one line, for messages
+  bool argument_required = false;  // the figure has no whole-run value
 };
 
 // Every figure a check may name, in the order scenarios/README.md documents them.
@@ -50,16 +54,17 @@ enum class CheckOp : std::uint8_t { less, less_equal, greater, greater_equal, eq
 [[nodiscard]] bool compare(double measured, CheckOp op, double threshold);
 
 struct Check {
-  std::string expression;  // as written, trimmed: the check's name in reports
-  std::string figure;      // one of check_figures()
-  std::string argument;    // the (dc: <name>) value, else empty
+  std::string expression;    // as written, trimmed: the check's name in reports
+  std::string figure;        // one of check_figures()
+  std::string argument_key;  // "dc", "plan" or "cohort" when an argument is written, else empty
+  std::string argument;      // the argument's <name>, else empty
   CheckOp op = CheckOp::less;
   double threshold = 0.0;  // in the figure's unit
   FigureUnit unit = FigureUnit::count;
 };
 
 // Parses one expression; the error says what was found and what was expected. Does not check
-// that the figure applies to a scenario or that a DC exists (the loader does).
+// that the figure applies to a scenario or that a DC, plan or cohort exists (the loader does).
 struct CheckParse {
   std::optional<Check> check;
   std::string error;

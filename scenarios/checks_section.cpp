@@ -1,12 +1,14 @@
 // `checks:` (issue 6): the figure list, the expression grammar (scenarios/check.hpp) and the
 // reading of the section with the checks that need the scenario (applicability, DC names).
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cmath>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,8 @@ constexpr std::array figures{
     CheckFigure{"node_hours", U::count, web | platform, 0, "dc", "node-hours used"},
     CheckFigure{"cost", U::usd, web | platform, 0, "dc", "node cost over the run"},
     CheckFigure{"cost_per_month", U::usd, web | platform, 0, "dc", "node cost scaled to 30 days"},
+    CheckFigure{"cost_per_tenant_month", U::usd, platform, 0, "plan|cohort",
+                "node cost per tenant over 30 days", true},
     CheckFigure{"residency_violations", U::count, platform, 0, "", "cohorts placed unlawfully"},
     CheckFigure{"cohort_moves", U::count, platform, 0, "", "cohort moves"},
     CheckFigure{"writes_at_risk", U::count, platform, 0, "", "committed writes at risk"},
@@ -136,6 +140,52 @@ Parsed<double> parse_threshold(std::string_view text, FigureUnit unit) {
   return Parsed<double>::ok(*v);
 }
 
+// Whether `key` is one of `keys` ("dc", "plan|cohort").
+bool takes_key(std::string_view keys, std::string_view key) {
+  for (;;) {
+    const std::size_t bar = keys.find('|');
+    if (keys.substr(0, bar) == key) return true;
+    if (bar == std::string_view::npos) return false;
+    keys.remove_prefix(bar + 1);
+  }
+}
+
+// "'p99_latency(dc: <name>)'", or each form joined by " or ".
+std::string argument_forms(std::string_view figure, std::string_view keys) {
+  std::string out;
+  for (;;) {
+    const std::size_t bar = keys.find('|');
+    out += (out.empty() ? "'" : " or '") + std::string(figure) + "(" +
+           std::string(keys.substr(0, bar)) + ": <name>)'";
+    if (bar == std::string_view::npos) return out;
+    keys.remove_prefix(bar + 1);
+  }
+}
+
+// "(<key>: <name>)" after the figure's name, into check.argument_key and check.argument; an empty
+// string when it parsed (or was absent and may be), else the message.
+std::string take_argument(std::string_view& s, std::string_view written, const CheckFigure& figure,
+                          Check& check) {
+  const std::string forms = argument_forms(figure.name, figure.argument);
+  if (!s.starts_with('(')) {
+    return figure.argument_required ? quote(figure.name) + " needs an argument: " + forms : "";
+  }
+  if (figure.argument.empty()) return quote(figure.name) + " takes no argument";
+  s = trim(s.substr(1));
+  const std::string_view key = take_name(s);
+  if (!takes_key(figure.argument, key) || !s.starts_with(':')) {
+    return "found " + quote(written) + ", expected " + forms;
+  }
+  s = trim(s.substr(1));
+  check.argument_key = std::string(key);
+  check.argument = std::string(take_name(s));
+  if (check.argument.empty() || !s.starts_with(')')) {
+    return "found " + quote(written) + ", expected " + forms;
+  }
+  s = trim(s.substr(1));
+  return {};
+}
+
 std::string figure_names() {
   std::string all;
   for (const CheckFigure& f : figures) all += (all.empty() ? "" : ", ") + std::string(f.name);
@@ -233,21 +283,8 @@ CheckParse parse_check(std::string_view text) {
   check.expression = std::string(written);
   check.figure = std::string(figure->name);
   check.unit = figure->unit;
-  if (s.starts_with('(')) {
-    s = trim(s.substr(1));
-    const std::string_view key = take_name(s);
-    if (figure->argument.empty()) return fail(quote(name) + " takes no argument");
-    if (key != figure->argument || !s.starts_with(':')) {
-      return fail("found " + quote(written) + ", expected '" + std::string(name) + "(" +
-                  std::string(figure->argument) + ": <name>)'");
-    }
-    s = trim(s.substr(1));
-    check.argument = std::string(take_name(s));
-    if (check.argument.empty() || !s.starts_with(')')) {
-      return fail("found " + quote(written) + ", expected '" + std::string(name) + "(" +
-                  std::string(figure->argument) + ": <name>)'");
-    }
-    s = trim(s.substr(1));
+  if (std::string error = take_argument(s, written, *figure, check); !error.empty()) {
+    return fail(std::move(error));
   }
   const std::optional<CheckOp> op = take_op(s);
   if (!op) {
@@ -276,10 +313,73 @@ std::string applies_to(const CheckFigure& f) {
   return kinds + " scenarios" + needs;
 }
 
+// The plan of (plan: <name>): some cohort has it, and one of those counts tenants (else the
+// figure could only measure as missing, and a run would fail the check for a loader's reason).
+bool plan_counted(const NodeView& item, const std::string& plan,
+                  std::span<const models::CohortParams> cohorts) {
+  std::vector<std::string> plans;
+  bool found = false;
+  for (const models::CohortParams& c : cohorts) {
+    if (c.plan == plan) {
+      found = true;
+      if (c.tenants > 0) return true;
+    }
+    if (std::find(plans.begin(), plans.end(), c.plan) == plans.end()) plans.push_back(c.plan);
+  }
+  if (found) {
+    item.error("plan " + quote(plan) +
+               " counts no tenants: write tenants: (how many accounts a cohort stands for) on "
+               "its cohorts");
+  } else if (const std::optional<std::string> near = closest_match(plan, plans)) {
+    item.error("no cohort has plan " + quote(plan) + " (did you mean " + quote(*near) + "?)");
+  } else {
+    std::string all;
+    for (const std::string& p : plans) all += (all.empty() ? "" : ", ") + p;
+    item.error("no cohort has plan " + quote(plan) + ": the cohorts' plans are " + all);
+  }
+  return false;
+}
+
+// The cohort of (cohort: <name>): it exists and counts tenants.
+bool cohort_counted(const NodeView& item, const std::string& name,
+                    std::span<const models::CohortParams> cohorts) {
+  std::vector<std::string> names;
+  for (const models::CohortParams& c : cohorts) {
+    if (c.name != name) {
+      names.push_back(c.name);
+      continue;
+    }
+    if (c.tenants > 0) return true;
+    item.error("cohort " + quote(name) +
+               " counts no tenants: write its tenants: (how many accounts it stands for)");
+    return false;
+  }
+  std::string message = "unknown cohort " + quote(name);
+  if (const std::optional<std::string> near = closest_match(name, names)) {
+    message += " (did you mean " + quote(*near) + "?)";
+  } else {
+    message += ": no cohort of this name";
+  }
+  item.error(std::move(message));
+  return false;
+}
+
+// The argument names something the scenario has (a DC, a plan, a cohort); else reported.
+bool argument_known(const NodeView& item, const Check& check, const PlatformNames* names,
+                    std::span<const models::CohortParams> cohorts) {
+  if (check.argument_key == "plan") return plan_counted(item, check.argument, cohorts);
+  if (check.argument_key == "cohort") return cohort_counted(item, check.argument, cohorts);
+  if (!names) {
+    item.error(quote(check.figure) + ": (dc: ...) applies only to platform scenarios");
+    return false;
+  }
+  return names->dc_named(item, check.argument).has_value();
+}
+
 }  // namespace
 
 void read_checks(const NodeView& root, std::uint8_t features, const PlatformNames* names,
-                 std::vector<Check>& out) {
+                 std::span<const models::CohortParams> cohorts, std::vector<Check>& out) {
   std::set<std::string, std::less<>> seen;
   for (const NodeView& item : root.items("checks")) {
     if (item.is_mapping()) {
@@ -302,12 +402,8 @@ void read_checks(const NodeView& root, std::uint8_t features, const PlatformName
       item.error(quote(f.name) + " applies only to " + applies_to(f));
       continue;
     }
-    if (!parsed.check->argument.empty()) {
-      if (!names) {
-        item.error(quote(f.name) + ": (dc: ...) applies only to platform scenarios");
-        continue;
-      }
-      if (!names->dc_named(item, parsed.check->argument)) continue;
+    if (!parsed.check->argument.empty() && !argument_known(item, *parsed.check, names, cohorts)) {
+      continue;
     }
     if (!seen.insert(parsed.check->expression).second) {
       item.error("duplicate check " + quote(parsed.check->expression));

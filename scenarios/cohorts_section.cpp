@@ -1,11 +1,12 @@
 // Platform scenarios: the named daily profiles and the tenant cohorts, each with its home DC
 // checked against the topology and against data residency (its jurisdiction and the
-// placement's cross-border permissions).
+// placement's cross-border permissions), and the tenants and plan its cost is divided by.
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "scenarios/scenario_sections.hpp"
@@ -143,6 +144,36 @@ void read_cohort_load(const NodeView& cohort, const Profiles& profiles, const mo
   read_fraction(cohort, "write_fraction", out.write_fraction);
 }
 
+// A plan is compared as written, so one spelling per plan: "Free" and "free" would otherwise
+// split one plan's tenants into two.
+bool is_plan_name(std::string_view name) {
+  return !name.empty() && name.front() >= 'a' && name.front() <= 'z' &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+         });
+}
+
+// What the cohort's cost is divided by: its tenant accounts and their plan. No load changes.
+void read_cohort_tenants(const NodeView& cohort, models::CohortParams& out) {
+  // At most a billion: Bitrix24 had about 3 million clients in 2018 (DOMAIN.md 7), so anything
+  // near the limit is a slip of the keyboard, not a plan.
+  if (const std::optional<std::int64_t> n =
+          cohort.value("tenants").as_int64({.min = 0, .max = 1'000'000'000})) {
+    out.tenants = static_cast<std::uint64_t>(*n);
+  }
+  const NodeView plan = cohort.value("plan");
+  const std::optional<std::string> text = plan.as_string();
+  if (!text) return;
+  if (!is_plan_name(*text)) {
+    plan.error(
+        "expected a plan name of lower-case letters, digits, '-' and '_' starting with a "
+        "letter, like free or paid, found " +
+        quote(*text));
+    return;
+  }
+  out.plan = *text;
+}
+
 }  // namespace
 
 void read_cohorts(const NodeView& root, const PlatformNames& names, models::PlatformParams& out) {
@@ -164,6 +195,7 @@ void read_cohorts(const NodeView& root, const PlatformNames& names, models::Plat
     if (home_dc != nullptr) c.home = home_dc->name;
     read_cohort_jurisdiction(cohort, home_dc, out.placement, c);
     read_cohort_load(cohort, profiles, home_dc, c);
+    read_cohort_tenants(cohort, c);
     if (name_ok) out.cohorts.push_back(std::move(c));
   }
   read_composite(root, out);

@@ -14,6 +14,7 @@
 
 #include <cmath>
 
+#include "scenarios/default_text.hpp"
 #include "scenarios/scenario_sections.hpp"
 
 namespace b24::scenarios::detail {
@@ -162,7 +163,10 @@ std::optional<sim::Distribution> read_kind(const NodeView& spec, Kind kind) {
 
 bool read_time_distribution(const NodeView& map, std::string_view key, sim::Distribution& out) {
   const NodeView value = map.value(key);
-  if (!value.present()) return true;
+  if (!value.present()) {
+    if (value.records_default()) value.note_default(time_distribution_text(out));
+    return true;
+  }
   if (value.is_scalar()) {  // a bare duration: a constant
     const std::optional<sim::Duration> d = value.as_duration({.max = longest_parameter});
     if (d) out = sim::Constant(sim::to_seconds(*d));

@@ -1,9 +1,14 @@
 #include "scenarios/json_schema.hpp"
 
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace b24::scenarios {
@@ -13,8 +18,10 @@ namespace {
 struct SchemaNode {
   std::set<std::string> kinds;
   std::map<std::string, SchemaNode> properties;
-  std::unique_ptr<SchemaNode> items;     // a sequence's items ("key[]")
-  std::unique_ptr<SchemaNode> any_name;  // an entries mapping's values ("key.*")
+  std::unique_ptr<SchemaNode> items;        // a sequence's items ("key[]")
+  std::unique_ptr<SchemaNode> any_name;     // an entries mapping's values ("key.*")
+  std::optional<std::string> default_json;  // the one default the readers took, as JSON
+  std::vector<std::string> defaults_yaml;   // every default seen, when more than one
 };
 
 SchemaNode& item_of(std::unique_ptr<SchemaNode>& slot) {
@@ -22,7 +29,7 @@ SchemaNode& item_of(std::unique_ptr<SchemaNode>& slot) {
   return *slot;
 }
 
-void insert(SchemaNode& root, std::string_view path, const std::set<std::string>& kinds) {
+SchemaNode& node_at(SchemaNode& root, std::string_view path) {
   SchemaNode* node = &root;
   while (!path.empty()) {
     const std::size_t dot = path.find('.');
@@ -40,7 +47,7 @@ void insert(SchemaNode& root, std::string_view path, const std::set<std::string>
     }
     for (std::size_t i = 0; i < levels; ++i) node = &item_of(node->items);
   }
-  node->kinds.insert(kinds.begin(), kinds.end());
+  return *node;
 }
 
 std::string json_string(std::string_view text) {
@@ -54,6 +61,45 @@ std::string json_string(std::string_view text) {
     out += c;
   }
   return out + "\"";
+}
+
+// A plain YAML scalar as JSON: a number or a boolean when it reads as one, else a string
+// ("30s", "round_robin"). A quoted scalar stays a string.
+std::string json_scalar(const YAML::Node& node) {
+  const std::string& text = node.Scalar();
+  if (node.Tag() == "!") return json_string(text);
+  if (text == "true" || text == "false") return text;
+  double number = 0.0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, number);
+  if (!text.empty() && ec == std::errc() && ptr == end) return text;
+  return json_string(text);
+}
+
+std::string json_value(const YAML::Node& node) {
+  if (node.IsScalar()) return json_scalar(node);
+  std::string out = node.IsMap() ? "{" : "[";
+  for (const auto& entry : node) {
+    if (out.size() > 1) out += ", ";
+    if (node.IsMap()) {
+      out += json_string(entry.first.Scalar()) + ": " + json_value(entry.second);
+    } else {
+      out += json_value(entry);
+    }
+  }
+  return out + (node.IsMap() ? "}" : "]");
+}
+
+// The default text (default_text.hpp: YAML the loader reads back as the default) as JSON, or
+// nullopt if it does not parse (it always should: a test loads every default back).
+std::optional<std::string> default_as_json(const std::string& yaml) {
+  try {
+    const YAML::Node node = YAML::Load(yaml);
+    if (!node.IsDefined() || node.IsNull()) return std::nullopt;
+    return json_value(node);
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
 }
 
 // Appends a line break and the indentation of `depth` (no "\n" + string temporaries: GCC 12
@@ -132,8 +178,15 @@ void write(const SchemaNode& node, int depth, std::string& out) {
     std::string description;
     for (const std::string& kind : node.kinds)
       description += (description.empty() ? "" : "; ") + kind;
+    // A default that follows another key (load_balancer.algorithm on its type): each one seen.
+    if (!node.defaults_yaml.empty()) description += "; its default depends on other keys, one of";
+    for (std::size_t i = 0; i < node.defaults_yaml.size(); ++i) {
+      description += i == 0 ? " " : ", ";
+      description += node.defaults_yaml[i];
+    }
     fields.push_back("\"description\": " + json_string(description));
   }
+  if (node.default_json) fields.push_back("\"default\": " + *node.default_json);
   if (types.size() == 1) {
     fields.push_back("\"type\": " + json_string(*types.begin()));
   } else if (!types.empty()) {
@@ -169,7 +222,17 @@ void write(const SchemaNode& node, int depth, std::string& out) {
 std::string scenario_json_schema(const KeyLog& keys) {
   SchemaNode root;
   root.kinds.insert("a mapping");
-  for (const auto& [path, kinds] : keys.keys()) insert(root, path, kinds);
+  for (const auto& [path, kinds] : keys.keys()) {
+    node_at(root, path).kinds.insert(kinds.begin(), kinds.end());
+  }
+  for (const auto& [path, texts] : keys.default_texts()) {
+    SchemaNode& node = node_at(root, path);
+    if (texts.size() == 1) {
+      node.default_json = default_as_json(*texts.begin());
+    } else {
+      node.defaults_yaml.assign(texts.begin(), texts.end());
+    }
+  }
   // `include` is resolved before any section reader runs: the readers never ask for it.
   root.properties["include"].kinds = {"a string", "a sequence"};
   item_of(root.properties["include"].items).kinds = {"a string"};

@@ -70,6 +70,13 @@ void KeyLog::note_entries(std::string_view path) {
   entries_.insert(std::move(normalized));
 }
 
+void KeyLog::note_default(std::string_view path, std::string yaml) {
+  if (!records_defaults()) return;
+  default_texts_[normalize(path)].insert(yaml);
+  if (!prefix.empty() || !default_paths_.emplace(path).second) return;
+  defaults_.push_back(Default{std::string(path), std::move(yaml)});
+}
+
 KeyLogScope::KeyLogScope(KeyLog& log) : previous_(active_log) {
   active_log = &log;
 }
@@ -86,6 +93,13 @@ KeyLogPause::KeyLogPause() {
 }
 KeyLogPause::~KeyLogPause() {
   if (active_log != nullptr) --active_log->paused;
+}
+
+KeyLogNoDefaults::KeyLogNoDefaults(bool when) : log_(when ? active_log : nullptr) {
+  if (log_ != nullptr) ++log_->no_defaults;
+}
+KeyLogNoDefaults::~KeyLogNoDefaults() {
+  if (log_ != nullptr) --log_->no_defaults;
 }
 
 KeyLogPrefix::KeyLogPrefix(std::string prefix) {

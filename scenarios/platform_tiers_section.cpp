@@ -99,6 +99,7 @@ std::optional<sim::Duration> read_tier(const NodeView& map, const CheckedValues&
   tier_checked.cloudwatch_period = read_cloudwatch(map.child("cloudwatch"), out.cloudwatch);
   read_auto_scaling(map.child("auto_scaling"), tier_checked, out.auto_scaling);
   const NodeView price = map.value("instance_price_usd_per_hour");
+  if (price.records_default()) price.note_default(number_text(out.instance_price_usd_per_hour));
   if (const std::optional<double> usd = price.as_double({.min = 0.0})) {
     out.instance_price_usd_per_hour = *usd;
   }

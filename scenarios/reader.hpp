@@ -173,6 +173,19 @@ class NodeView {
   [[nodiscard]] E require_enum(std::string_view key,
                                std::initializer_list<EnumChoice<E>> choices) const;
 
+  // --- Defaults, for `b24sim explain` and `b24sim schema` (key_log.hpp) -----------------------
+  // Whether the key log wants this value's default: a log is active and the value is absent.
+  // One pointer test when no log is active, so a reader builds the default's text only then:
+  //   if (v.records_default()) v.note_default(duration_text(out));
+  // get_* and the detail::read_* helpers do it themselves; a reader that takes a default some
+  // other way (value(key).as_*(), then its own default) says so with note_default. A default
+  // whose absence means more than its value (a key that is an error when written in some
+  // configurations) is not noted: KeyLogNoDefaults.
+  [[nodiscard]] bool records_default() const;
+  // `yaml`: YAML text that this reader reads back as the default taken (default_text.hpp);
+  // nullopt when there is none.
+  void note_default(const std::optional<std::string>& yaml) const;
+
   // --- Errors the model finds itself (min_nodes > max_nodes, an unknown DC name, ...) ---------
   // At this value, with this view's path. Not reported under a value already found invalid.
   void error(std::string message) const;
@@ -193,6 +206,7 @@ class NodeView {
   [[nodiscard]] std::optional<std::string_view> scalar_for(std::string_view expected) const;
   template <class T>
   [[nodiscard]] std::optional<T> take(const Parsed<T>& parsed) const;
+  void note_default_choice(std::string_view name) const;  // a get_enum's fallback, by name
   template <class E>
   [[nodiscard]] std::optional<E> pick(std::initializer_list<EnumChoice<E>> choices) const;
 
@@ -244,7 +258,11 @@ class Reader {
   KeyLog* key_log_;  // scenarios/key_log.hpp: records the keys asked for; usually nullptr
 };
 
-// --- Template definitions -----------------------------------------------------------------------
+// --- Inline and template definitions ------------------------------------------------------------
+
+inline bool NodeView::records_default() const {
+  return reader_->key_log_ != nullptr && !present() && !quiet_;
+}
 
 template <class E>
 std::optional<E> NodeView::pick(std::initializer_list<EnumChoice<E>> choices) const {
@@ -259,7 +277,15 @@ std::optional<E> NodeView::pick(std::initializer_list<EnumChoice<E>> choices) co
 template <class E>
 E NodeView::get_enum(std::string_view key, std::initializer_list<EnumChoice<E>> choices,
                      E fallback) const {
-  return value(key).pick(choices).value_or(fallback);
+  const NodeView found = value(key);
+  if (found.records_default()) {
+    for (const EnumChoice<E>& choice : choices) {
+      if (choice.value != fallback) continue;
+      found.note_default_choice(choice.name);
+      break;
+    }
+  }
+  return found.pick(choices).value_or(fallback);
 }
 
 template <class E>

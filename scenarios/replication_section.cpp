@@ -3,6 +3,7 @@
 // Each edge is checked on its own (known DCs, no self edge, no repeated edge, a DC in at most one
 // ring); whether the graph as a whole makes sense is the model's check.
 
+#include <cmath>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -114,6 +115,9 @@ void read_edges(const NodeView& replication, const PlatformNames& names, EdgeSet
 // A positive size or bandwidth, into a double.
 void read_positive_size(const NodeView& map, std::string_view key, double& out) {
   const NodeView value = map.value(key);
+  if (value.records_default() && out == std::floor(out) && std::fabs(out) < 1e18) {
+    value.note_default(size_text(static_cast<std::int64_t>(out)));
+  }
   const std::optional<std::int64_t> bytes = value.as_size_bytes();
   if (!bytes) return;
   if (*bytes <= 0) {
@@ -125,11 +129,13 @@ void read_positive_size(const NodeView& map, std::string_view key, double& out) 
 
 void read_link_params(const NodeView& map, bool with_latency, models::ReplicationLinkParams& out) {
   const NodeView tps = map.value("applier_tps");
+  if (tps.records_default()) tps.note_default(rate_text(out.applier_tps));
   if (const std::optional<double> rate = tps.as_rate_per_s({.max = 1e9})) {
     if (*rate > 0.0) out.applier_tps = *rate;
     if (*rate <= 0.0) tps.error("expected a positive rate, found " + quote(tps.text()));
   }
   const NodeView speedup = map.value("applier_speedup");
+  if (speedup.records_default()) speedup.note_default(number_text(out.applier_speedup));
   if (const std::optional<double> factor = speedup.as_double({.min = 1.0, .max = 1000.0})) {
     out.applier_speedup = *factor;
   }
@@ -137,6 +143,10 @@ void read_link_params(const NodeView& map, bool with_latency, models::Replicatio
   read_positive_size(map, "data_size", out.data_size_bytes);
   read_duration(map, "binlog_retention", out.binlog_retention, {.min = 1s, .max = 24h * 3650});
   const NodeView bandwidth = map.value("bandwidth");
+  // Bytes per second x 8 and back are exact (a power of two).
+  if (bandwidth.records_default()) {
+    bandwidth.note_default(bandwidth_text(out.bandwidth_bytes_per_s * 8.0));
+  }
   if (const std::optional<double> bps = bandwidth.as_bandwidth_bps()) {
     if (*bps > 0.0) out.bandwidth_bytes_per_s = *bps / 8.0;
     if (*bps <= 0.0)

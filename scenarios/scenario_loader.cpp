@@ -94,7 +94,7 @@ Scenario read_platform_scenario(const Document& document, Reader& reader,
   detail::read_platform_deploy(root, names, checked, p.deploy);
   const auto features = static_cast<std::uint8_t>(feature_platform | (p.calls ? feature_calls : 0) |
                                                   (p.deploy ? feature_deploy : 0));
-  detail::read_checks(root, features, &names, s.checks);
+  detail::read_checks(root, features, &names, p.cohorts, s.checks);
   reader.finish();
   // After finish(): the merged copies repeat web_defaults, whose errors are now all known.
   detail::read_dc_overrides(document, diagnostics, checked, p, periods);
@@ -112,7 +112,7 @@ Scenario read_storage_scenario(Reader& reader, std::string_view stem) {
   detail::CheckedValues checked;
   read_top_level(root, stem, s, checked, p.sample_step);
   detail::read_storage(root.child("storage"), p);
-  detail::read_checks(root, feature_storage, nullptr, s.checks);
+  detail::read_checks(root, feature_storage, nullptr, {}, s.checks);
   reader.finish();
   s.storage = std::move(p);
   return s;
@@ -141,7 +141,7 @@ Scenario read_scenario(const Document& document, std::string_view stem,
   check_sample_step(root, checked);
   const auto features =
       static_cast<std::uint8_t>(feature_web_tier | (s.web.deploy ? feature_deploy : 0));
-  detail::read_checks(root, features, nullptr, s.checks);
+  detail::read_checks(root, features, nullptr, {}, s.checks);
   reader.finish();
   return s;
 }

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,7 @@
 #include "models/web_tier.hpp"
 #include "models/web_tier_params.hpp"
 #include "scenarios/check.hpp"
+#include "scenarios/default_text.hpp"
 #include "scenarios/document.hpp"
 #include "scenarios/reader.hpp"
 #include "sim/distributions.hpp"
@@ -46,14 +48,30 @@ bool read_fraction(const NodeView& map, std::string_view key, double& out,
                    FractionOptions options = {});
 bool read_bool(const NodeView& map, std::string_view key, bool& out);
 
+// The name of `current` among `choices` (the first, when several name it) as the default of an
+// absent value.
+template <class E>
+void note_default_choice(const NodeView& value, std::initializer_list<EnumChoice<E>> choices,
+                         const E& current) {
+  for (const EnumChoice<E>& choice : choices) {
+    if (choice.value != current) continue;
+    value.note_default(word_text(choice.name));
+    return;
+  }
+}
+
 template <class E>
 bool read_enum(const NodeView& map, std::string_view key, E& out,
                std::initializer_list<EnumChoice<E>> choices) {
   const NodeView value = map.value(key);
-  if (!value.present()) return true;
   std::vector<std::string_view> names;
   names.reserve(choices.size());
   for (const EnumChoice<E>& choice : choices) names.push_back(choice.name);
+  if (!value.present()) {
+    (void)value.as_choice(names);  // absent: the key log learns the kind (and the default)
+    if (value.records_default()) note_default_choice(value, choices, out);
+    return true;
+  }
   const std::optional<std::size_t> index = value.as_choice(names);
   if (!index) return false;
   out = (choices.begin() + static_cast<std::ptrdiff_t>(*index))->value;
@@ -174,9 +192,11 @@ void read_platform_deploy(const NodeView& root, const PlatformNames& names,
 
 // `checks:` (issue 6, scenarios/check.hpp): each expression parsed and checked against what the
 // scenario has (`features`: ScenarioFeature bits); a (dc: <name>) must name a topology DC
-// (`names`: null outside a platform scenario, where no check takes an argument).
+// (`names`: null outside a platform scenario, where no check takes an argument), a
+// (plan: <name>) a plan of `cohorts` that counts tenants, a (cohort: <name>) one of `cohorts`
+// that counts tenants (`cohorts`: empty outside a platform scenario).
 void read_checks(const NodeView& root, std::uint8_t features, const PlatformNames* names,
-                 std::vector<Check>& out);
+                 std::span<const models::CohortParams> cohorts, std::vector<Check>& out);
 
 // One tier's sections (web_node, load_balancer, cloudwatch, auto_scaling,
 // instance_price_usd_per_hour) from `map` into `out`. Returns the CloudWatch period when valid.

@@ -32,7 +32,10 @@ constexpr std::int64_t largest_object_bytes = 1'000'000'000'000;
 // A bare size (every object the same) or {mean, stddev} (lognormal with those moments).
 void read_object_size(const NodeView& storage, sim::Distribution& out) {
   const NodeView value = storage.value("object_size");
-  if (!value.present()) return;
+  if (!value.present()) {
+    if (value.records_default()) value.note_default(size_distribution_text(out));
+    return;
+  }
   if (value.is_scalar()) {
     const auto bytes = value.as_size_bytes({.max = largest_object_bytes});
     if (bytes) out = sim::Constant(static_cast<double>(*bytes));
@@ -55,7 +58,10 @@ void read_object_size(const NodeView& storage, sim::Distribution& out) {
 
 void read_name(const NodeView& storage, std::string& out) {
   const NodeView value = storage.value("name");
-  if (!value.present()) return;
+  if (!value.present()) {
+    if (value.records_default()) value.note_default(string_text(out));
+    return;
+  }
   const std::optional<std::string> name = value.as_string({.allow_empty = false});
   if (!name) return;
   if (!is_entity_name(*name)) {
@@ -70,7 +76,10 @@ void read_name(const NodeView& storage, std::string& out) {
 void read_rates(const NodeView& storage, models::ObjectStoreParams& out) {
   if (const NodeView rate = storage.value("upload_rate"); rate.present()) {
     if (const auto r = rate.as_rate_per_s({.max = 1e6})) out.upload_rate_per_s = *r;
+  } else if (rate.records_default()) {
+    rate.note_default(rate_text(out.upload_rate_per_s));
   }
+  // Absent: uploads all through the run, which no written window says.
   if (const NodeView window = storage.value("upload_window"); window.present()) {
     if (const auto w = window.as_duration()) out.upload_window = *w;
   }
@@ -92,8 +101,11 @@ void read_layout(const NodeView& storage, models::ObjectStoreParams& out) {
   const bool pgs_ok =
       read_u32(storage, "placement_groups", out.placement_groups, {.min = 1, .max = 1 << 20});
   const bool tenants_ok = read_u32(storage, "tenants", out.tenants, {.min = 1, .max = 1'000'000});
-  if (const auto n =
-          storage.value("initial_objects").as_int64({.min = 0, .max = 1'000'000'000'000})) {
+  const NodeView initial = storage.value("initial_objects");
+  if (initial.records_default()) {
+    initial.note_default(integer_text(static_cast<std::int64_t>(out.initial_objects)));
+  }
+  if (const auto n = initial.as_int64({.min = 0, .max = 1'000'000'000'000})) {
     out.initial_objects = static_cast<std::uint64_t>(*n);
   }
   if (zones_ok && replicas_ok && out.replicas > out.zones) {

@@ -7,6 +7,7 @@
 
 #include "policy/load_balancing.hpp"
 #include "policy/target_health.hpp"
+#include "scenarios/key_log.hpp"
 #include "scenarios/scenario_sections.hpp"
 
 namespace b24::scenarios::detail {
@@ -103,6 +104,7 @@ void read_slo(const NodeView& slo, models::SloParams& out) {
 
 void read_dc(const NodeView& dc, models::WebTierParams& out) {
   const NodeView name = dc.value("name");
+  if (name.records_default()) name.note_default(string_text(out.name));
   if (const std::optional<std::string> text = name.as_string()) {
     if (is_entity_name(*text)) {
       out.name = *text;
@@ -116,6 +118,7 @@ void read_dc(const NodeView& dc, models::WebTierParams& out) {
   // Offsets in use run from UTC-12 to UTC+14.
   read_duration(dc, "utc_offset", out.workload.utc_offset, {.min = -12h, .max = 14h});
   const NodeView price = dc.value("instance_price_usd_per_hour");
+  if (price.records_default()) price.note_default(number_text(out.instance_price_usd_per_hour));
   if (const std::optional<double> usd = price.as_double({.min = 0.0})) {
     out.instance_price_usd_per_hour = *usd;
   }
@@ -123,6 +126,7 @@ void read_dc(const NodeView& dc, models::WebTierParams& out) {
 
 void read_workload(const NodeView& workload, models::WorkloadParams& out) {
   const NodeView rate = workload.value("peak_rate");
+  if (rate.records_default()) rate.note_default(rate_text(out.peak_rate_per_s));
   if (const std::optional<double> r = rate.as_rate_per_s({.max = 1e9})) {
     if (*r > 0.0) {
       out.peak_rate_per_s = *r;
@@ -161,8 +165,12 @@ void read_load_balancer(const NodeView& lb, models::WebTierParams& out) {
              "a Classic Load Balancer routes by round_robin or "
              "least_outstanding_requests; weighted_random needs type: application");
   }
-  read_u32(lb, "surge_queue_limit", out.load_balancer.surge_queue_limit,
-           {.min = 0, .max = 10'000'000});
+  {
+    // Written out, even at its default, surge_queue_limit is an error for an ALB: no default.
+    const KeyLogNoDefaults alb_has_no_surge_queue(!classic);
+    read_u32(lb, "surge_queue_limit", out.load_balancer.surge_queue_limit,
+             {.min = 0, .max = 10'000'000});
+  }
   if (type_ok && !classic && lb.has("surge_queue_limit")) {
     lb.error("surge_queue_limit", "only a Classic Load Balancer has a surge queue (type: classic)");
   }

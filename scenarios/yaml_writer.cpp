@@ -5,9 +5,7 @@
 
 namespace b24::scenarios {
 
-namespace {
-
-std::string double_quoted(std::string_view text) {
+std::string yaml_double_quoted(std::string_view text) {
   std::string out = "\"";
   for (const char c : text) {
     switch (c) {
@@ -39,6 +37,14 @@ std::string double_quoted(std::string_view text) {
   return out + "\"";
 }
 
+namespace {
+
+constexpr std::string_view default_mark = "  # default";
+
+std::string double_quoted(std::string_view text) {
+  return yaml_double_quoted(text);
+}
+
 // A key written plain only when it cannot be mistaken for anything else.
 std::string key_text(std::string_view key) {
   bool plain = !key.empty() && key != "<<";
@@ -60,42 +66,50 @@ std::string scalar_text(const Node& node) {
 
 class Writer {
  public:
-  explicit Writer(const Document& document) : document_(document) {}
+  Writer(const Document& document, const std::set<NodeId>& defaults)
+      : document_(document), defaults_(defaults) {}
 
   // The value of a key or item: after "key:" or "- " on the same line when it is a scalar or
-  // empty, on the following lines (indented by `depth`) when it is a collection.
-  void value(NodeId id, int depth) {
+  // empty, on the following lines (indented by `depth`) when it is a collection. `in_default`:
+  // below a value already marked as a default.
+  void value(NodeId id, int depth, bool in_default = false) {
     const Node& node = document_.node(id);
+    const bool marked = !in_default && defaults_.count(id) != 0;
+    const std::string_view mark = marked ? default_mark : std::string_view{};
     const bool empty_collection = (node.kind == NodeKind::mapping && node.entries.empty()) ||
                                   (node.kind == NodeKind::sequence && node.items.empty());
     if (node.kind == NodeKind::scalar) {
       out_ += ' ';
       out_ += scalar_text(node);
+      out_ += mark;
       out_ += '\n';
     } else if (empty_collection) {
-      out_ += node.kind == NodeKind::mapping ? " {}\n" : " []\n";
+      out_ += node.kind == NodeKind::mapping ? " {}" : " []";
+      out_ += mark;
+      out_ += '\n';
     } else {  // null (written as nothing) or a collection on the next lines
       if (!node.tag.empty()) {
         out_ += ' ';
         out_ += node.tag;
       }
+      out_ += mark;
       out_ += '\n';
-      if (node.kind != NodeKind::null) collection(node, depth);
+      if (node.kind != NodeKind::null) collection(node, depth, in_default || marked);
     }
   }
 
-  void collection(const Node& node, int depth) {
+  void collection(const Node& node, int depth, bool in_default = false) {
     const std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
     if (node.kind == NodeKind::mapping) {
       for (const MapEntry& entry : node.entries) {
         out_ += pad + key_text(entry.key) + ":";
-        value(entry.value, depth + 1);
+        value(entry.value, depth + 1, in_default);
       }
       return;
     }
     for (const NodeId item : node.items) {
       out_ += pad + "-";
-      value(item, depth + 1);
+      value(item, depth + 1, in_default);
     }
   }
 
@@ -104,14 +118,15 @@ class Writer {
 
  private:
   const Document& document_;
+  const std::set<NodeId>& defaults_;
   std::string out_;
 };
 
 }  // namespace
 
-std::string write_yaml(const Document& document) {
+std::string write_yaml(const Document& document, const std::set<NodeId>& defaults) {
   if (!document.loaded()) return "{}\n";
-  Writer writer(document);
+  Writer writer(document, defaults);
   const Node& root = document.node(document.root());
   if (root.kind == NodeKind::mapping || root.kind == NodeKind::sequence) {
     if (root.entries.empty() && root.items.empty()) return "{}\n";

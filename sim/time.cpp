@@ -14,7 +14,9 @@ Duration from_seconds(double seconds) {
 }
 
 double to_seconds(Duration d) {
-  return static_cast<double>(d.count()) * 1e-6;
+  // Divided, not multiplied by 1e-6: the quotient is correctly rounded, so a duration written
+  // with whole microseconds ("50ms") reads as the same double as the literal (0.05).
+  return static_cast<double>(d.count()) / 1e6;
 }
 
 std::string format_duration(Duration d) {

@@ -94,6 +94,48 @@ TEST(Checks, PlatformFiguresAreReadFromTheSummaryBuilder) {
   EXPECT_FALSE(r[0].passed);
 }
 
+// The cost attribution's figures (models/platform_cost.cpp) as the summary builder writes them:
+// per plan and per cohort, and no per-tenant figure where no tenants are counted.
+TEST(Checks, CostPerTenantMonthIsReadPerPlanAndPerCohort) {
+  models::PlatformTotals t;
+  models::CohortCostTotals free;
+  free.name = "eu-free";
+  free.plan = "free";
+  free.tenants = 1000;
+  free.cost_usd = 10.0;
+  free.cost_per_tenant_month_usd = 0.3;
+  models::CohortCostTotals paid;
+  paid.name = "eu";
+  paid.plan = "paid";
+  paid.cost_usd = 30.0;  // tenants 0: no per-tenant figure
+  t.cohorts = {free, paid};
+  models::PlanCostTotals free_plan;
+  free_plan.plan = "free";
+  free_plan.cohorts = 1;
+  free_plan.tenants = 1000;
+  free_plan.cost_usd = 10.0;
+  free_plan.cost_per_tenant_month_usd = 0.3;
+  models::PlanCostTotals paid_plan;
+  paid_plan.plan = "paid";
+  paid_plan.cohorts = 1;
+  paid_plan.cost_usd = 30.0;
+  t.plans = {free_plan, paid_plan};
+  scenarios::Scenario s;
+  s.duration = 24h;
+  const reports::Summary summary = make_platform_summary(make_run_block(s, 0, 0), t);
+
+  EXPECT_DOUBLE_EQ(measure(check("cost_per_tenant_month(plan: free) < 1 USD"), summary), 0.3);
+  EXPECT_DOUBLE_EQ(measure(check("cost_per_tenant_month(cohort: eu-free) < 1 USD"), summary), 0.3);
+  // Not counted, or not there at all: missing, and a missing figure fails.
+  for (const char* text :
+       {"cost_per_tenant_month(plan: paid) < 1 USD", "cost_per_tenant_month(cohort: eu) < 1 USD",
+        "cost_per_tenant_month(plan: gold) < 1 USD"}) {
+    const std::vector<CheckResult> r = evaluate_checks({check(text)}, summary);
+    EXPECT_TRUE(std::isnan(r[0].measured)) << text;
+    EXPECT_FALSE(r[0].passed) << text;
+  }
+}
+
 TEST(Checks, StorageFiguresAreReadFromTheSummaryBuilder) {
   models::StorageTotals t;
   t.objects_lost = 2;

@@ -80,6 +80,78 @@ TEST(Platform, WithoutFaultsEveryCohortStaysHomeAndRequestsAreConserved) {
   EXPECT_EQ(t.residency_violations, 0u);
 }
 
+// Cost attribution (models/platform_cost.cpp): a second Frankfurt cohort at half the rate of
+// the first; two cohorts count tenants, the others do not.
+TEST(Platform, EachDcsCostIsSharedByTheCohortsLoadAndAddsUp) {
+  PlatformParams p = small_world();
+  p.cohorts[0].tenants = 100;  // c-fra, 40/s
+  p.cohorts[0].plan = "free";
+  p.cohorts[1].tenants = 50;  // c-par, 40/s, paid
+  CohortParams half = p.cohorts[0];
+  half.name = "c-fra-half";
+  half.workload.peak_rate_per_s = 20.0;
+  half.tenants = 0;  // counted in the plan's cost, not in its per-tenant figure
+  p.cohorts.push_back(half);
+  PlatformRun r(p);
+  r.sim.run_until(sim::start_instant + 2h);
+  const PlatformTotals t = r.platform.totals();
+  ASSERT_EQ(t.cohorts.size(), 5u);
+  EXPECT_DOUBLE_EQ(t.simulated_s, 7200.0);
+
+  // Every DC served a cohort: the cohorts' costs add up to the platform's.
+  EXPECT_EQ(t.unattributed_cost_usd, 0.0);
+  double sum = 0.0;
+  for (const CohortCostTotals& c : t.cohorts) sum += c.cost_usd;
+  EXPECT_NEAR(sum, t.cost_usd, 1e-9 * t.cost_usd);
+  const CohortCostTotals& fra = t.cohorts[0];
+  const CohortCostTotals& fra_half = t.cohorts[4];
+  EXPECT_NEAR(fra.cost_usd + fra_half.cost_usd, t.dcs[0].web.cost_usd, 1e-9);
+  EXPECT_DOUBLE_EQ(t.cohorts[1].cost_usd, t.dcs[1].web.cost_usd);  // par's only cohort
+
+  // Twice the load in the same DC, twice the cost: 288,000 against 144,000 Poisson arrivals,
+  // whose ratio has a standard deviation of 0.3 %.
+  EXPECT_NEAR(static_cast<double>(fra.web_requests), 40.0 * 7200, 0.01 * 40.0 * 7200);
+  EXPECT_NEAR(fra.cost_usd / fra_half.cost_usd, 2.0, 0.02);
+
+  // Per tenant over 30 days: the 2 h cost x 360, over the tenants; none without tenants.
+  ASSERT_TRUE(fra.cost_per_tenant_month_usd);
+  EXPECT_DOUBLE_EQ(*fra.cost_per_tenant_month_usd, fra.cost_usd * 360.0 / 100.0);
+  EXPECT_FALSE(fra_half.cost_per_tenant_month_usd);
+  EXPECT_FALSE(t.cohorts[2].cost_per_tenant_month_usd);
+
+  // Plans in order of their first cohort; the per-tenant figure from counted cohorts only.
+  ASSERT_EQ(t.plans.size(), 2u);
+  const PlanCostTotals& free = t.plans[0];
+  EXPECT_EQ(free.plan, "free");
+  EXPECT_EQ(free.cohorts, 2u);
+  EXPECT_EQ(free.tenants, 100u);
+  EXPECT_DOUBLE_EQ(free.cost_usd, fra.cost_usd + fra_half.cost_usd);
+  ASSERT_TRUE(free.cost_per_tenant_month_usd);
+  EXPECT_DOUBLE_EQ(*free.cost_per_tenant_month_usd, *fra.cost_per_tenant_month_usd);
+  const PlanCostTotals& paid = t.plans[1];
+  EXPECT_EQ(paid.plan, "paid");
+  EXPECT_EQ(paid.cohorts, 3u);
+  EXPECT_EQ(paid.tenants, 50u);
+  ASSERT_TRUE(paid.cost_per_tenant_month_usd);
+  EXPECT_DOUBLE_EQ(*paid.cost_per_tenant_month_usd, *t.cohorts[1].cost_per_tenant_month_usd);
+}
+
+// A DC that no cohort's request reached has nobody to charge: its cost stays unattributed.
+TEST(Platform, CostOfADcNoCohortUsedIsUnattributed) {
+  PlatformParams p = small_world();
+  p.cohorts.pop_back();  // pdx keeps its floor of 2 nodes and gets no request
+  PlatformRun r(p);
+  r.sim.run_until(sim::start_instant + 30min);
+  const PlatformTotals t = r.platform.totals();
+  ASSERT_GT(t.dcs[3].web.cost_usd, 0.0);
+  EXPECT_DOUBLE_EQ(t.unattributed_cost_usd, t.dcs[3].web.cost_usd);
+  double sum = 0.0;
+  for (const CohortCostTotals& c : t.cohorts) sum += c.cost_usd;
+  EXPECT_NEAR(sum + t.unattributed_cost_usd, t.cost_usd, 1e-9 * t.cost_usd);
+  ASSERT_EQ(t.plans.size(), 1u);  // every cohort is paid by default, none counts tenants
+  EXPECT_FALSE(t.plans[0].cost_per_tenant_month_usd);
+}
+
 TEST(Platform, DcFailureMovesCohortsLawfullyAndFailsBackAfterRecovery) {
   PlatformParams p = small_world();
   p.faults.push_back({.kind = FaultKind::dc_failure, .targets = {"fra"}, .at = 1h, .length = 1h});

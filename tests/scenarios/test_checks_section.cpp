@@ -162,6 +162,80 @@ TEST(ChecksSection, DuplicatesAndWrongTypesAreErrors) {
   EXPECT_THAT(dup.errors()[0], HasSubstr("duplicate check 'requests_failed == 0'"));
 }
 
+// cost_per_tenant_month has no whole-run value: it takes (plan: <name>) or (cohort: <name>).
+TEST(CheckGrammar, CostPerTenantMonthTakesAPlanOrACohort) {
+  const CheckParse plan = parse_check("cost_per_tenant_month(plan: free) < 0.50 USD");
+  ASSERT_TRUE(plan.check) << plan.error;
+  EXPECT_EQ(plan.check->figure, "cost_per_tenant_month");
+  EXPECT_EQ(plan.check->argument_key, "plan");
+  EXPECT_EQ(plan.check->argument, "free");
+  EXPECT_EQ(plan.check->unit, FigureUnit::usd);
+  EXPECT_DOUBLE_EQ(plan.check->threshold, 0.5);
+  const CheckParse cohort = parse_check("cost_per_tenant_month( cohort : kz-free )<1 USD");
+  ASSERT_TRUE(cohort.check) << cohort.error;
+  EXPECT_EQ(cohort.check->argument_key, "cohort");
+  EXPECT_EQ(cohort.check->argument, "kz-free");
+  // A (dc: ...) figure records its key too.
+  EXPECT_EQ(parse_check("cost(dc: fra) < 1 USD").check.value_or(Check{}).argument_key, "dc");
+
+  const std::string forms =
+      "'cost_per_tenant_month(plan: <name>)' or 'cost_per_tenant_month(cohort: <name>)'";
+  EXPECT_EQ(parse_check("cost_per_tenant_month < 1 USD").error,
+            "'cost_per_tenant_month' needs an argument: " + forms);
+  EXPECT_EQ(parse_check("cost_per_tenant_month(dc: fra) < 1 USD").error,
+            "found 'cost_per_tenant_month(dc: fra) < 1 USD', expected " + forms);
+  EXPECT_EQ(parse_check("cost_per_tenant_month(plan: free < 1 USD").error,
+            "found 'cost_per_tenant_month(plan: free < 1 USD', expected " + forms);
+  EXPECT_THAT(parse_check("cost_per_tenant_month(plan: free) < 1").error,
+              HasSubstr("expected a number with unit USD"));
+  // Figures that take (dc: ...) still say only that.
+  EXPECT_EQ(parse_check("p99_latency(plan: free) < 1s").error,
+            "found 'p99_latency(plan: free) < 1s', expected 'p99_latency(dc: <name>)'");
+}
+
+// The plan or cohort must exist and count tenants, else the figure could only be missing.
+TEST(ChecksSection, CostPerTenantMonthNamesAPlanOrCohortThatCountsTenants) {
+  const std::string head =
+      "topology:\n"
+      "  dcs:\n"
+      "    - {name: fra, city: F, latitude: 50.1, longitude: 8.7, utc_offset: 1h, jurisdiction: "
+      "EU}\n"
+      "    - {name: par, city: P, latitude: 48.9, longitude: 2.4, utc_offset: 1h, jurisdiction: "
+      "EU}\n"
+      "cohorts:\n"
+      "  - {name: eu-free, home: fra, tenants: 900, plan: free}\n"
+      "  - {name: eu-uncounted, home: fra, plan: free-trial}\n"
+      "  - {name: eu, home: par, tenants: 100}\n";
+  const Loaded ok(head + checks_yaml({"cost_per_tenant_month(plan: free) < 0.5 USD",
+                                      "cost_per_tenant_month(plan: paid) < 5 USD",
+                                      "cost_per_tenant_month(cohort: eu) < 5 USD"}));
+  ASSERT_EQ(ok.errors(), Lines{});
+  ASSERT_EQ(ok.scenario.checks.size(), 3U);
+  EXPECT_EQ(ok.scenario.checks[2].argument_key, "cohort");
+
+  // The checks start on line 10 (the first item on line 10, "checks:" on 9).
+  const Loaded bad(head + checks_yaml({"cost_per_tenant_month(plan: fre) < 1 USD",
+                                       "cost_per_tenant_month(plan: free-trial) < 1 USD",
+                                       "cost_per_tenant_month(plan: gold) < 1 USD",
+                                       "cost_per_tenant_month(cohort: eu-fre) < 1 USD",
+                                       "cost_per_tenant_month(cohort: eu-uncounted) < 1 USD"}));
+  EXPECT_EQ(
+      bad.errors(),
+      (Lines{"s.yaml:10:5: error: checks[0]: no cohort has plan 'fre' (did you mean 'free'?)",
+             "s.yaml:11:5: error: checks[1]: plan 'free-trial' counts no tenants: write "
+             "tenants: (how many accounts a cohort stands for) on its cohorts",
+             "s.yaml:12:5: error: checks[2]: no cohort has plan 'gold': the cohorts' plans are "
+             "free, free-trial, paid",
+             "s.yaml:13:5: error: checks[3]: unknown cohort 'eu-fre' (did you mean 'eu-free'?)",
+             "s.yaml:14:5: error: checks[4]: cohort 'eu-uncounted' counts no tenants: write its "
+             "tenants: (how many accounts it stands for)"}));
+  EXPECT_TRUE(bad.scenario.checks.empty());
+
+  const Loaded web(checks_yaml({"cost_per_tenant_month(plan: free) < 1 USD"}));
+  EXPECT_EQ(web.errors(), (Lines{"s.yaml:2:5: error: checks[0]: 'cost_per_tenant_month' applies "
+                                 "only to platform scenarios"}));
+}
+
 // Unquoted, "p99_latency(dc: fra) < 800ms" is a mapping in YAML: one error that says to quote.
 TEST(ChecksSection, AnUnquotedArgumentGetsOneErrorSayingQuoteIt) {
   const Loaded s(std::string(platform_head) + "checks:\n  - p99_latency(dc: fra) < 800ms\n");
@@ -174,7 +248,8 @@ TEST(ChecksSection, EveryShippedScenarioHasAValidCheck) {
   for (const char* file :
        {"single-dc-day.yaml", "mmc-validation.yaml", "bitrix24-day.yaml", "dc-outage.yaml",
         "partition-3h.yaml", "ring-break.yaml", "db-crash.yaml", "call-storm.yaml",
-        "turn-outage.yaml", "rolling-deploy.yaml", "storage-durability.yaml"}) {
+        "turn-outage.yaml", "rolling-deploy.yaml", "storage-durability.yaml",
+        "free-plan-cost.yaml"}) {
     Diagnostics diagnostics;
     const Scenario s = load_scenario(testing::shipped(file), diagnostics);
     EXPECT_TRUE(diagnostics.empty()) << file;

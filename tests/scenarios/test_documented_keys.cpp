@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -139,6 +140,25 @@ TEST(JsonSchema, GeneratedFromTheKeyList) {
   EXPECT_NE(schema.find("\"min_size\""), std::string::npos);
   EXPECT_NE(schema.find("\"additionalProperties\": false"), std::string::npos);
   EXPECT_NE(schema.find("\"enum\": [\"application\", \"classic\"]"), std::string::npos);
+}
+
+// Editors offer the defaults the loader takes: numbers as numbers, values with units as their
+// text, a distribution as its mapping; a default that depends on another key (the algorithm on
+// the balancer's type) is no single "default" but each value, in the description.
+TEST(JsonSchema, GivesTheDefaultsTheLoaderTakes) {
+  const nlohmann::json schema =
+      nlohmann::json::parse(scenario_json_schema(shipped_key_list(source_dir / "scenarios")));
+  const nlohmann::json& top = schema.at("properties");
+  EXPECT_EQ(top.at("auto_scaling").at("properties").at("min_size").at("default"), 2);
+  const nlohmann::json& lb = top.at("load_balancer").at("properties");
+  EXPECT_EQ(lb.at("health_check").at("properties").at("interval").at("default"), "30s");
+  EXPECT_EQ(lb.at("type").at("default"), "application");
+  EXPECT_EQ(top.at("web_node").at("properties").at("cpu_time").at("default"),
+            nlohmann::json::parse(R"({"distribution": "exponential", "mean": "50ms"})"));
+  EXPECT_FALSE(lb.at("algorithm").contains("default"));
+  const std::string algorithm = lb.at("algorithm").at("description");
+  EXPECT_NE(algorithm.find("round_robin"), std::string::npos) << algorithm;
+  EXPECT_NE(algorithm.find("least_outstanding_requests"), std::string::npos) << algorithm;
 }
 
 }  // namespace

@@ -379,6 +379,22 @@ const BadCase bad_cases[] = {
      "cohorts: [{name: eu, home: fra, write_fraction: -5%}]\n",
      {"s.yaml:10:49: error: cohorts[0].write_fraction: expected a fraction from 0 to 1 (0% "
       "to 100%), found '-5%'"}},
+    {"negative tenants",
+     "cohorts: [{name: eu, home: fra, tenants: -3}]\n",
+     {"s.yaml:10:42: error: cohorts[0].tenants: expected an integer from 0 to 1000000000, found "
+      "'-3'"}},
+    {"fractional tenants",
+     "cohorts: [{name: eu, home: fra, tenants: 2.5}]\n",
+     {"s.yaml:10:42: error: cohorts[0].tenants: expected an integer from 0 to 1000000000, found "
+      "'2.5'"}},
+    {"plan with an upper-case letter",
+     "cohorts: [{name: eu, home: fra, plan: Free}]\n",
+     {"s.yaml:10:39: error: cohorts[0].plan: expected a plan name of lower-case letters, digits, "
+      "'-' and '_' starting with a letter, like free or paid, found 'Free'"}},
+    {"plan starting with a digit",
+     "cohorts: [{name: eu, home: fra, plan: 2for1}]\n",
+     {"s.yaml:10:39: error: cohorts[0].plan: expected a plan name of lower-case letters, digits, "
+      "'-' and '_' starting with a letter, like free or paid, found '2for1'"}},
     {"cohort name not an entity name",
      "cohorts: [{name: eu de, home: fra}]\n",
      {"s.yaml:10:18: error: cohorts[0].name: expected a name of letters, digits, '-' and '_' (it "
@@ -430,6 +446,26 @@ TEST(PlatformLoader, OverridesReachPerDcKeys) {
   EXPECT_EQ(tier(p, "fra").auto_scaling.limits.max_size,
             models::WebTierParams{}.auto_scaling.limits.max_size);
   EXPECT_EQ(p.cohorts[0].workload.peak_rate_per_s, 20.0);
+}
+
+// tenants and plan only divide the cost (scenarios/README.md "cohorts"): unwritten, a cohort
+// counts no tenants and is a paying one.
+TEST(PlatformLoader, CohortTenantsAndPlan) {
+  const Loaded loaded(
+      with_topology("cohorts:\n"
+                    "  - {name: eu-free, home: fra, tenants: 1_500, plan: free}\n"
+                    "  - {name: eu, home: fra, tenants: 0, plan: enterprise-2}\n"
+                    "  - {name: ru, home: mow}\n"));
+  ASSERT_EQ(loaded.errors(), Lines{});
+  const std::vector<models::CohortParams>& c = loaded.scenario.platform->cohorts;
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_EQ(c[0].tenants, 1500u);
+  EXPECT_EQ(c[0].plan, "free");
+  EXPECT_EQ(c[1].tenants, 0u);
+  EXPECT_EQ(c[1].plan, "enterprise-2");
+  EXPECT_EQ(c[2].tenants, models::CohortParams{}.tenants);
+  EXPECT_EQ(c[2].tenants, 0u);
+  EXPECT_EQ(c[2].plan, "paid");
 }
 
 TEST(PlatformLoader, SingleDcScenarioHasNoPlatform) {

@@ -3,8 +3,11 @@
 #include <CLI/CLI.hpp>
 
 #include "b24/version.hpp"
+#include "cli/compare_command.hpp"
 #include "cli/demo_command.hpp"
 #include "cli/explain_command.hpp"
+#include "cli/export_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/schema_command.hpp"
 
@@ -19,6 +22,9 @@ int main(int argc, char** argv) {
   b24::cli::add_demo_command(app);
   b24::cli::add_explain_command(app);
   b24::cli::add_schema_command(app);
+  b24::cli::add_report_command(app);
+  b24::cli::add_export_command(app);
+  b24::cli::add_compare_command(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -14,6 +14,7 @@
 #include "cli/scenario_run.hpp"
 #include "cli/storage_summary.hpp"
 #include "reports/report_error.hpp"
+#include "reports/report_html.hpp"
 #include "scenarios/scenario.hpp"
 
 namespace b24::cli {
@@ -83,8 +84,11 @@ void print_outcome(const scenarios::Scenario& s, const RunOutcome& o) {
       sim::format_hash(o.trace_hash).c_str(), s.source_path.string().c_str(),
       static_cast<unsigned long long>(s.seed), join_overrides(s).c_str(), scenario_hash(s).c_str(),
       version_string);
-  std::printf("  run directory: %s (run.sqlite, summary.json)\n", o.directory.string().c_str());
+  std::printf("  run directory: %s (run.sqlite, summary.json, report.html)\n",
+              o.directory.string().c_str());
   print_checks(o.checks, stdout);
+  // Last, so that it is what the terminal shows at the end: the file to open.
+  std::printf("  report: %s\n", (o.directory / reports::report_file_name).string().c_str());
 }
 
 void do_run(const RunArgs& args) {

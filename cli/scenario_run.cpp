@@ -6,8 +6,10 @@
 #include "b24/version.hpp"
 #include "cli/platform_summary.hpp"
 #include "cli/progress.hpp"
+#include "cli/report_run_meta.hpp"
 #include "cli/storage_summary.hpp"
 #include "models/platform.hpp"
+#include "reports/report_html.hpp"
 #include "reports/run_directory.hpp"
 #include "reports/sqlite_recorder.hpp"
 #include "reports/summary_json.hpp"
@@ -46,6 +48,7 @@ void write_meta(reports::SqliteRecorder& rec, const scenarios::Scenario& s) {
   rec.set_meta("overrides", join_overrides(s));
   rec.set_meta("version", version_string);
   rec.set_meta("duration_us", std::to_string(s.duration.count()));
+  write_report_meta(rec, s);  // issue 7: what the HTML report shows beyond the figures
   if (s.storage) {
     rec.set_meta("sample_step_us", std::to_string(s.storage->sample_step.count()));
     rec.set_meta("dc_entities", "storage/" + s.storage->name);
@@ -214,6 +217,9 @@ RunOutcome run_scenario(const scenarios::Scenario& scenario, const RunOptions& o
   recorder.set_wall_clock("elapsed_s", std::to_string(outcome.wall_s));
   recorder.close();
   reports::write_summary_json(directory.path() / "summary.json", outcome.summary);
+  // Issue 7: the report is part of the run directory, so it is written before the commit and
+  // a run directory never lacks it.
+  reports::write_report_html(directory.path());
   directory.commit();
   outcome.directory = directory.final_path();
   return outcome;

@@ -1,7 +1,7 @@
 // End-to-end checks over every scenario shipped in scenarios/: each loads without a diagnostic,
-// runs deterministically (byte-identical summary.json and run.sqlite dump for the same seed),
-// and obeys Little's law. Runs are shortened (the first 20 simulated minutes) to keep the suite
-// fast under the sanitizers; the properties checked do not depend on the length.
+// runs deterministically (byte-identical summary.json, report.html and run.sqlite dump for the
+// same seed), and obeys Little's law. Runs are shortened (the first 20 simulated minutes) to keep
+// the suite fast under the sanitizers; the properties checked do not depend on the length.
 
 #include <gtest/gtest.h>
 
@@ -48,6 +48,9 @@ TEST_P(ShippedScenario, SameSeedGivesIdenticalOutputs) {
             reports::testing::read_file(b.directory / "summary.json"));
   EXPECT_EQ(reports::testing::dump_run_database(a.directory / "run.sqlite"),
             reports::testing::dump_run_database(b.directory / "run.sqlite"));
+  // Issue 7: the report holds nothing from the wall clock, so it is byte-identical too.
+  EXPECT_EQ(reports::testing::read_file(a.directory / "report.html"),
+            reports::testing::read_file(b.directory / "report.html"));
   scenarios::Scenario other = s;
   other.seed = s.seed + 1;
   const RunOutcome c = run_scenario(other, {.out = scratch.path() / "c"});

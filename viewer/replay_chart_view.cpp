@@ -93,7 +93,10 @@ void ReplayChartView::build_chart() {
   for (QLegendMarker* marker : chart->legend()->markers(cursor_line_)) marker->setVisible(false);
   x_axis_->setRange(0.0, hours(duration_us_));
   connect(x_axis_, &QValueAxis::rangeChanged, this, &ReplayChartView::on_axis_range);
+  // QChartView's constructor made a chart of its own; setChart releases it without deleting it.
+  QChart* const made_by_view = this->chart();
   setChart(chart);
+  delete made_by_view;
 }
 
 void ReplayChartView::set_series(const std::vector<const Series*>& series) {

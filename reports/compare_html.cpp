@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "reports/compare_table.hpp"
+#include "reports/html/html_text.hpp"
 
 namespace b24::reports {
 namespace {
@@ -25,11 +26,11 @@ details{margin-top:1rem}
 std::string table_html(const CompareResult& result, FigureSelection selection) {
   const CompareTable table = make_compare_table(result, selection);
   std::string out = "<div class=\"scroll\"><table>\n<thead><tr>";
-  for (const std::string& h : table.header) out += "<th>" + html_escape(h) + "</th>";
+  for (const std::string& h : table.header) out += "<th>" + html::escape(h) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : table.rows) {
     out += "<tr>";
-    for (const std::string& cell : row) out += "<td>" + html_escape(cell) + "</td>";
+    for (const std::string& cell : row) out += "<td>" + html::escape(cell) + "</td>";
     out += "</tr>\n";
   }
   return out + "</tbody>\n</table></div>\n";
@@ -38,50 +39,24 @@ std::string table_html(const CompareResult& result, FigureSelection selection) {
 std::string groups_html(const CompareResult& result) {
   std::string out = "<ul>\n";
   for (const CompareGroup& g : result.groups) {
-    out += "<li>" + html_escape(describe_group(g)) + "<br><span class=\"note\">";
+    out += "<li>" + html::escape(describe_group(g)) + "<br><span class=\"note\">";
     for (std::size_t i = 0; i < g.runs.size(); ++i) {
-      out += (i > 0 ? ", " : "") + html_escape(g.runs[i].directory.string());
+      out += (i > 0 ? ", " : "") + html::escape(g.runs[i].directory.string());
     }
     out += "</span></li>\n";
     for (const std::string& p : g.problems) {
       out += "<li class=\"warning\">" +
-             html_escape("warning: " + g.label + " is not a set of replications: " + p) + "</li>\n";
+             html::escape("warning: " + g.label + " is not a set of replications: " + p) +
+             "</li>\n";
     }
   }
   for (std::size_t g = 1; g < result.groups.size(); ++g) {
-    out += "<li>" + html_escape(describe_method(result, g)) + "</li>\n";
+    out += "<li>" + html::escape(describe_method(result, g)) + "</li>\n";
   }
   return out + "</ul>\n";
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string compare_html(const CompareResult& result, std::string_view charts_html) {
   const int percent = static_cast<int>(std::lround(100.0 * result.confidence));
@@ -95,7 +70,7 @@ std::string compare_html(const CompareResult& result, std::string_view charts_ht
   out += "<p class=\"note\">Mean ± " + std::to_string(percent) +
          " % confidence interval (Student t) over each group's replications. * marks a "
          "difference whose interval excludes 0; % is relative to " +
-         html_escape(result.groups.front().label) +
+         html::escape(result.groups.front().label) +
          "'s mean. Every figure is in compare.json.</p>\n";
   out += table_html(result, FigureSelection::headline);
   if (!charts_html.empty()) {

@@ -14,7 +14,4 @@ namespace b24::reports {
 // as is), then every other figure in a folded <details> section (no script needed).
 [[nodiscard]] std::string compare_html(const CompareResult& result, std::string_view charts_html);
 
-// Text made safe inside HTML elements and attribute values.
-[[nodiscard]] std::string html_escape(std::string_view text);
-
 }  // namespace b24::reports
